@@ -2,7 +2,6 @@
 # against a running server; test/run does all of that on a throwaway cluster.
 
 EXTENSION = tokcost
-EXTVERSION = 1.0
 MODULE_big = tokcost
 OBJS = \
 	src/tokcost.o \
@@ -15,14 +14,18 @@ OBJS = \
 	src/lane_window.o
 PGFILEDESC = "tokcost - exact cost per AI token"
 
-# Pieces of the install script, in dependency order.
-SQL_SOURCES = \
+# Install script pieces of each version, in dependency order.  The full
+# script of a version is every piece up to it; the update script from the
+# previous version is a guard line plus that version's own pieces.  Once a
+# version is released its pieces do not change: later versions add pieces.
+SQL_1_0 = \
 	src/tokcost.sql \
 	src/costing.sql \
 	src/lane_total.sql \
 	src/lane_agg.sql \
 	src/prices.sql
-DATA_built = tokcost--$(EXTVERSION).sql
+SQL_1_1 =
+DATA_built = tokcost--1.0.sql tokcost--1.1.sql tokcost--1.0--1.1.sql
 
 # pg_regress pairs sql/NAME.sql with expected/NAME.out; every file in sql/
 # is a test, run in name order with the extension already created.
@@ -35,7 +38,13 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-tokcost--$(EXTVERSION).sql: $(SQL_SOURCES)
+tokcost--1.0.sql: $(SQL_1_0)
+	cat $^ > $@
+
+tokcost--1.1.sql: $(SQL_1_0) $(SQL_1_1)
+	cat $^ > $@
+
+tokcost--1.0--1.1.sql: src/update--1.0--1.1.sql $(SQL_1_1)
 	cat $^ > $@
 
 $(OBJS): $(wildcard src/*.h)

@@ -1,4 +1,4 @@
--- Lane aggregates: sums, NULL rules, the blend refusal, argument types,
+-- Lane aggregates: sums, NULL rules, the blend error, argument types,
 -- rollups, parallel plans and window frames.
 
 CREATE TABLE usage_rows (
@@ -35,7 +35,7 @@ SELECT lane, currency, tokcost.lane_sum(lane, cost, tokens, currency)
  GROUP BY lane, currency
  ORDER BY lane;
 
--- NULL rules: a NULL cost or token count leaves that sum alone; an empty
+-- NULL rules: a NULL cost or token count leaves that sum alone.  An empty
 -- group, a group of NULL costs and a group of zero tokens give NULL.
 SELECT tokcost.lane_sum(lane, cost, tokens)
   FROM (VALUES ('cloud-api', 1.5, 100), ('cloud-api', NULL, 50), ('cloud-api', 2.5, NULL)) v(lane, cost, tokens);
@@ -55,7 +55,7 @@ SELECT tokcost.lane_cost_per_mtok(lane, cost, tokens)
 SELECT tokcost.lane_sum(lane, cost, tokens)
   FROM (VALUES ('cloud-api', 10.00, 1000), ('cloud-api', -12.50, 0)) v(lane, cost, tokens);
 
--- The blend refusal: two lanes, a NULL or empty lane, two currencies, a NULL currency.
+-- The blend error: two lanes, a NULL or empty lane, two currencies, a NULL currency.
 SELECT tokcost.lane_cost_per_mtok(lane, cost, tokens) FROM usage_rows;
 SELECT tokcost.lane_sum(lane, cost, tokens)
   FROM (VALUES ('cloud-api', 1, 1), (NULL, 1, 1)) v(lane, cost, tokens);
@@ -127,7 +127,7 @@ SELECT d.lane, tokcost.lane_sum(d.total) OPERATOR(tokcost.=) r.total AS rollup_e
 SELECT tokcost.lane_sum(total) FROM daily_lane_totals;
 SELECT tokcost.lane_sum(total) FROM (VALUES (NULL::tokcost.lane_total)) t(total);
 
--- Parallel plans: partial aggregates combine to the serial answer.
+-- Parallel plans: partial aggregates combine to the serial result.
 SET parallel_setup_cost = 0;
 SET min_parallel_table_scan_size = 0;
 SET max_parallel_workers_per_gather = 4;
@@ -149,8 +149,8 @@ RESET max_parallel_workers_per_gather;
 RESET min_parallel_table_scan_size;
 RESET parallel_setup_cost;
 
--- Partial aggregation per partition: each partial state holds one lane, so
--- the lanes meet only in the combine step, which raises the refusal.
+-- Partial aggregation per partition: each partial state has one lane, so
+-- the lanes meet only in the combine step, which raises the blend error.
 CREATE TABLE usage_by_lane (lane text, cost numeric, tokens bigint) PARTITION BY LIST (lane);
 CREATE TABLE usage_cloud PARTITION OF usage_by_lane FOR VALUES IN ('cloud-api');
 CREATE TABLE usage_colo PARTITION OF usage_by_lane FOR VALUES IN ('colo-gpu');
@@ -196,7 +196,7 @@ SELECT count(*) FILTER (WHERE moving IS NOT DISTINCT FROM fresh) AS frames_equal
                   FROM window_rows i WHERE i.n BETWEEN o.n - 2 AND o.n) AS fresh
           FROM window_rows o
         WINDOW w AS (ORDER BY n ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)) t;
--- A frame that holds two lanes raises the refusal; disjoint frames do not.
+-- A frame with two lanes raises the blend error, and disjoint frames do not.
 SELECT n, tokcost.lane_sum(lane, cost, tokens) OVER (ORDER BY n ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)
   FROM (VALUES (1, 'cloud-api', 1, 1), (2, 'colo-gpu', 1, 1)) v(n, lane, cost, tokens);
 SELECT n, tokcost.lane_sum(lane, cost, tokens, 'USD') OVER (ORDER BY n RANGE BETWEEN CURRENT ROW AND CURRENT ROW)

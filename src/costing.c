@@ -115,14 +115,21 @@ check_finite(const char *name, Numeric value)
 				 errdetail("Parameter %s must be a finite number.", name)));
 }
 
+static const char *
+float8_special_name(double value)
+{
+	if (isnan(value))
+		return "NaN";
+	return value > 0 ? "Infinity" : "-Infinity";
+}
+
 void
 check_finite_float8(const char *name, double value)
 {
 	if (isnan(value) || isinf(value))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid %s: %s", name,
-						isnan(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity"),
+				 errmsg("invalid %s: %s", name, float8_special_name(value)),
 				 errdetail("Parameter %s must be a finite number.", name)));
 }
 

@@ -29,8 +29,8 @@
 #define DECIMAL_MAX_SCALE	0x3FFF
 
 /*
- * A running exact sum.  While numeric is NULL the value is units * 10^-scale;
- * once a value does not fit, numeric holds the exact sum and units is unused.
+ * A running exact sum.  While numeric is NULL the value is units * 10^-scale.
+ * Once a value does not fit, numeric is the exact sum and units is unused.
  * The numeric lives in the memory context that was current when it was made.
  */
 typedef struct DecimalSum

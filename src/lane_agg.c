@@ -273,8 +273,8 @@ combine_sum(LaneTotal *state, const LaneTotal *other, LaneSumField field)
 /*
  * lane_total_combine(a, b): merge two totals of one lane.  It is the
  * combine function of every lane aggregate and the transition of the
- * lane_sum(lane_total) rollup, so the blend refusal holds across parallel
- * workers, rollups and servers.
+ * lane_sum(lane_total) rollup, so the blend check applies alike to parallel workers,
+ * rollups and servers.
  */
 Datum
 lane_total_combine(PG_FUNCTION_ARGS)

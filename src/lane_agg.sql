@@ -1,8 +1,8 @@
 -- Lane aggregates (lane_agg.c, lane_window.c).
 --
 -- Every aggregate's state is a tokcost.lane_total, merged by one combine
--- function that raises the blend refusal, so serial, parallel, rollup and
--- multi-server plans refuse alike.  Each aggregate comes in six argument
+-- function that raises the blend error, so serial, parallel, rollup and
+-- multi-server plans reject a blend alike.  Each aggregate comes in six argument
 -- type pairs: cost numeric or double precision, tokens numeric, bigint or
 -- integer.  An integer token column then matches one pair exactly instead
 -- of being ambiguous between bigint and numeric.  A double precision cost
@@ -125,9 +125,9 @@ LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION tokcost.lane_total_accum(tokcost.lane_total, text, double precision, integer, text) IS
 'transition function of the lane aggregates over double precision costs and integer token counts with a currency';
 
--- Moving-aggregate support for window frames.  The cost and tokens
--- arguments are declared "any" because one pair of functions serves every
--- argument type pair; the C code reads the actual types from the call.
+-- Moving-aggregate support for window frames.  One pair of functions serves
+-- every argument type pair, so the cost and tokens arguments are declared
+-- "any" and the C code reads the actual types from the call.
 
 CREATE FUNCTION tokcost.lane_moving_accum(internal, text, "any", "any")
 RETURNS internal

@@ -329,8 +329,8 @@ lane_validate_currency(const char *currency, int currency_len)
 }
 
 /*
- * Raise the blend refusal unless two lanes and their currencies are the
- * same.  This is the one place where the refusal is decided, for rows,
+ * Raise the blend error unless two lanes and their currencies are the
+ * same.  This is the one place where the blend check is decided, for rows,
  * parallel partial states, rollups and totals from other servers alike.
  */
 void

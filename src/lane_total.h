@@ -15,7 +15,7 @@
 
 #include "decimal.h"
 
-/* SQLSTATE of the blend refusal: mixed lanes, mixed currencies, untagged rows */
+/* SQLSTATE of the blend error: mixed lanes, mixed currencies, untagged rows */
 #define ERRCODE_TOKCOST_LANE_BLEND	MAKE_SQLSTATE('T','C','0','0','1')
 
 #define LANE_TOTAL_VERSION		1
@@ -37,7 +37,7 @@
 #define LANE_KNOWN_FLAGS		0x0F
 
 /*
- * On-disk form.  data holds the lane bytes, then the currency bytes, then
+ * On-disk form.  data contains the lane bytes, then the currency bytes, then
  * at MAXALIGN'd offsets the cost numeric and the token numeric for the sums
  * whose NUMERIC flag is set.  The type is declared with double alignment
  * and plain storage, so a value read from a tuple is always aligned with a

@@ -185,9 +185,9 @@ moving_sum_remove(MovingSum *moving, InputKind kind, Datum value,
 	decimal_sum_subtract_sum(&moving->sum, &removed);
 
 	/*
-	 * Values with a scale in the last slot stay in the frame when this one
-	 * leaves, so the largest scale is unchanged; otherwise it is the largest
-	 * slot still counted.
+	 * While values with a scale in the last slot remain, the largest scale is
+	 * among them and unchanged, because this value was not one of them.
+	 * Otherwise the largest scale is the largest slot still counted.
 	 */
 	if (moving->scale_counts[MOVING_SCALE_SLOTS - 1] == 0)
 	{
@@ -217,7 +217,7 @@ moving_state_new(FunctionCallInfo fcinfo)
 }
 
 /*
- * Read the lane (and currency) of a row, raising the blend refusal when it
+ * Read the lane (and currency) of a row, raising the blend error when it
  * is null or differs from the frame's.
  */
 static void

@@ -46,7 +46,7 @@ build_and_install() {
     as_root make -C "$TOKCOST_ROOT" -s PG_CONFIG="$PG_CONFIG" install >/dev/null
 }
 
-# PostgreSQL refuses to run as root, so a root caller runs the server as the
+# PostgreSQL will not start as root, so a root caller runs the server as the
 # postgres account that Debian's server package creates.
 server_user() {
     if [ "$(id -u)" -eq 0 ]; then
