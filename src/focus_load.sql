@@ -441,8 +441,9 @@ BEGIN
                   HINT = 'CREATE TEMP TABLE focus_lines (line_number bigint GENERATED ALWAYS AS IDENTITY, line text), then \copy focus_lines (line) FROM ''file.csv'' WITH (FORMAT csv, DELIMITER E''\x1f'', QUOTE E''\x1e'').';
     END IF;
 
-    -- Physical lines to CSV records: a line starts a record when the quotes
-    -- before it are balanced.  A record of one line is that line; the lines
+    -- Physical lines to CSV records, numbered from 1 for the first line of
+    -- the table whatever its identity column starts at: a line starts a
+    -- record when the quotes before it are balanced.  A record of one line is that line; the lines
     -- of a longer one are joined again with the line feed that COPY took
     -- off.  Blank records are not rows.
     EXECUTE format($q$
@@ -455,9 +456,10 @@ BEGIN
                            CASE WHEN coalesce(sum(quotes) OVER (ORDER BY line_number
                                     ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) %% 2 = 0
                                 THEN 1 ELSE 0 END AS starts
-                      FROM (SELECT line_number, coalesce(line, '') AS line,
+                      FROM (SELECT line_number - (SELECT min(line_number) - 1 FROM %1$s) AS line_number,
+                                   coalesce(line, '') AS line,
                                    coalesce(tokcost.csv_quotes(line), 0) AS quotes
-                              FROM %s) l) s
+                              FROM %1$s) l) s
             WINDOW w AS (ORDER BY line_number)
         )
         SELECT line_number, record
