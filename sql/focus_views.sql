@@ -33,7 +33,7 @@ INSERT INTO tokcost.gpu_usage (node_id, workload, period_start, period_end, toke
     ('gpu-01', 'batch', '2026-11-02', '2026-11-03', 50000000),
     ('gpu-01', 'chat', '2026-11-03', '2026-11-04', 260000000);
 
--- Both lanes in one FOCUS table, told apart by x_rowsource.
+-- Both lanes in one FOCUS table, distinguished by x_rowsource.
 SELECT x_rowsource, x_tokensource, count(*) AS charge_rows, sum(billedcost) AS billed,
        round(sum(effectivecost), 2) AS effective, sum(x_tokens) AS tokens
   FROM tokcost.focus_cost GROUP BY 1, 2 ORDER BY 1, 2;

@@ -29,12 +29,12 @@ UPDATE tokcost.gpu_node SET capex = 250000 WHERE node_id = 'gpu-01';
 UPDATE tokcost.gpu_node SET in_service = '2026-11-01' WHERE node_id = 'gpu-01';
 DELETE FROM tokcost.gpu_node WHERE node_id = 'gpu-01';
 
--- What may change: a description, and the retirement date, once.
+-- Changes allowed: the description, and the retirement date once.
 UPDATE tokcost.gpu_node SET description = '8x H100 SXM' WHERE node_id = 'gpu-01';
 UPDATE tokcost.gpu_node SET retired_on = '2029-11-01' WHERE node_id = 'gpu-01';
 UPDATE tokcost.gpu_node SET retired_on = '2030-11-01' WHERE node_id = 'gpu-01';
 
--- A deliberate correction, said out loud.
+-- A deliberate correction, with tokcost.rewrite_history on.
 SET tokcost.rewrite_history = on;
 UPDATE tokcost.gpu_node_rate SET price_per_kwh = 0.11 WHERE valid_from = '2026-11-02';
 RESET tokcost.rewrite_history;

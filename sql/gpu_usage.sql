@@ -31,8 +31,8 @@ SELECT node_id, workload, counter, last_sampled_at AT TIME ZONE 'UTC' AS last_ut
   FROM tokcost.gpu_counter_series ORDER BY 1, 2, 3;
 SELECT count(*) AS samples_left FROM tokcost.gpu_counter_sample;
 
--- The next scrape goes on from the last converted sample, not from zero; a
--- sample older than it arrived too late and is counted as such.
+-- The next conversion counts from the last converted sample, not from zero.
+-- A sample older than that sample arrived too late, and is counted as late.
 INSERT INTO tokcost.gpu_counter_sample (node_id, workload, counter, sampled_at, value) VALUES
     ('gpu-01', 'rag', 'vllm:generation_tokens_total', '2026-11-06 02:00+00', 1500),
     ('gpu-01', 'rag', 'vllm:generation_tokens_total', '2026-11-05 23:00+00', 800),

@@ -374,14 +374,17 @@ focus_timestamptz(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		if (offset_hours > 15 || offset_minutes > 59)
 			PG_RETURN_NULL();
-		offset_seconds = direction * (offset_hours * 3600 + offset_minutes * 60);
+		offset_seconds = direction *
+			(offset_hours * 3600 + offset_minutes * 60);
 	}
 	if (p != end)
 		PG_RETURN_NULL();
 
 	/* a year of four digits is well inside the range of a timestamp */
-	result = (int64) (date2j(year, month, day) - POSTGRES_EPOCH_JDATE) * USECS_PER_DAY;
-	result += ((hour * 60 + minute) * 60 + second - offset_seconds) * USECS_PER_SEC + usec;
+	result = (int64) (date2j(year, month, day) - POSTGRES_EPOCH_JDATE) *
+		USECS_PER_DAY;
+	result += ((hour * 60 + minute) * 60 + second - offset_seconds) *
+		USECS_PER_SEC + usec;
 	PG_RETURN_TIMESTAMPTZ(result);
 }
 

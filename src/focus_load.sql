@@ -1,5 +1,5 @@
--- Loading FOCUS exports (focus_cast.c): the FOCUS columns tokcost knows, the
--- typed table of ingested charges, the record of each load and of each
+-- Loading FOCUS exports (focus_cast.c): the FOCUS columns the loader reads,
+-- the typed table of ingested charges, the record of each load and of each
 -- rejected row, and the loader.
 --
 -- psql's \copy puts each physical line of the CSV file into one row of a

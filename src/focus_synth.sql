@@ -3,15 +3,15 @@
 -- and its allocation to the workloads that used the node.
 --
 -- Day basis: a node costs every UTC day from its in_service day up to, not
--- including, its retired_on day, whether it served tokens or not.  Its
--- amortization is straight-line from the in_service day:
+-- including, its retired_on day, whether it served tokens or not.
+-- Amortization is straight-line from the in_service day,
 -- (capex - residual_value) / (life_months * 30.4375) a day, for
--- life_months * 30.4375 days; the last, partial day of the life gets the
--- fraction that is left (0.75 of a day for 36 months, 1,095.75 days), so
--- that the days add up to capex - residual_value.  A node past its life has
--- no amortization but still has its power and facility cost.  Power and
--- facility fees are those of the operating-parameter period in effect that
--- day; a day with none raises SQLSTATE TC004.
+-- life_months * 30.4375 days.  The last day of the life is partial (0.75 of a
+-- day for 36 months, which are 1,095.75 days), so the days add up to
+-- capex - residual_value.  A node past its life has no amortization but still
+-- has its power and facility cost.  Power and facility fees are those of the
+-- operating-parameter period in effect that day, and a day without one
+-- raises SQLSTATE TC004.
 
 CREATE FUNCTION tokcost.gpu_node_day(from_day date, to_day date)
 RETURNS TABLE (
@@ -218,7 +218,7 @@ BEGIN
     END IF;
 
     -- Each node-day's pool of cents is shared out by tokens with the
-    -- largest-remainder method: every workload gets the whole cents of its
+    -- largest-remainder method.  Every workload gets the whole cents of its
     -- exact share, and the cents left go one each to the largest remainders
     -- (ties by workload name), so the shares add up to the pool exactly.
     RETURN QUERY

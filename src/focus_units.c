@@ -33,6 +33,8 @@ PG_FUNCTION_INFO_V1(focus_is_token_unit);
 PG_FUNCTION_INFO_V1(focus_tokens);
 PG_FUNCTION_INFO_V1(focus_unit_price_per_mtok);
 
+#define TOKENS_PER_MTOK		1000000
+
 /* at most 12 digits, so that quantity x 1,000,000 fits in an int64 */
 #define MAX_QUANTITY_DIGITS 12
 
@@ -118,7 +120,7 @@ parse_token_unit(const char *p, const char *end, int64 *size)
 	return TOKEN_UNIT_OK;
 }
 
-/* the number of tokens in one unit, or an error that says why there is none */
+/* the number of tokens in one unit; raises an error with the reason otherwise */
 static int64
 token_unit_size(text *unit)
 {
@@ -181,10 +183,12 @@ focus_tokens(PG_FUNCTION_ARGS)
 {
 	Numeric		quantity = PG_GETARG_NUMERIC(0);
 	int64		size = token_unit_size(PG_GETARG_TEXT_PP(1));
+	Numeric		tokens_per_unit = int64_to_numeric(size);
 
 	check_finite("quantity", quantity);
-	PG_RETURN_DATUM(DirectFunctionCall2(numeric_mul, NumericGetDatum(quantity),
-										NumericGetDatum(int64_to_numeric(size))));
+	PG_RETURN_DATUM(DirectFunctionCall2(numeric_mul,
+										NumericGetDatum(quantity),
+										NumericGetDatum(tokens_per_unit)));
 }
 
 /*
@@ -200,11 +204,12 @@ focus_unit_price_per_mtok(PG_FUNCTION_ARGS)
 
 	check_finite("unit_price", price);
 	/* 1, 1000 and 1M tokens a unit: an exact product at the price's scale */
-	if (1000000 % size == 0)
-		PG_RETURN_DATUM(DirectFunctionCall2(numeric_mul, NumericGetDatum(price),
-											NumericGetDatum(int64_to_numeric(1000000 / size))));
+	if (TOKENS_PER_MTOK % size == 0)
+		PG_RETURN_DATUM(DirectFunctionCall2(numeric_mul,
+											NumericGetDatum(price),
+											NumericGetDatum(int64_to_numeric(TOKENS_PER_MTOK / size))));
 	per_mtok = DirectFunctionCall2(numeric_mul, NumericGetDatum(price),
-								   NumericGetDatum(int64_to_numeric(1000000)));
+								   NumericGetDatum(int64_to_numeric(TOKENS_PER_MTOK)));
 	PG_RETURN_DATUM(DirectFunctionCall2(numeric_div, per_mtok,
 										NumericGetDatum(int64_to_numeric(size))));
 }

@@ -7,8 +7,8 @@
 -- Which cost column answers which question:
 --   EffectiveCost  what the usage cost, commitments amortized over the usage
 --                  they cover: the basis of every $/Mtok here.
---   BilledCost     the cash: what the invoice says, upfront purchases on the
---                  day they were bought; 0 on synthesized rows.
+--   BilledCost     the cash: the invoiced amount, upfront purchases on the
+--                  day they were bought.  It is 0 on synthesized rows.
 --   ListCost       the cost at list prices, before discounts.
 -- Rows of ChargeCategory Tax count in the tax column only, never in a unit
 -- cost; credits (ChargeCategory Credit, negative costs) and corrections
@@ -187,7 +187,7 @@ SELECT NULL::text,
   FROM tokcost.focus_synthesized s;
 
 COMMENT ON VIEW tokcost.focus_cost IS
-'one FOCUS table of both lanes: the ingested rows of tokcost.focus_charge and the synthesized rows of the GPU nodes, told apart by x_rowsource (ingested or synthesized)';
+'one FOCUS table of both lanes: the ingested rows of tokcost.focus_charge and the synthesized rows of the GPU nodes, distinguished by x_rowsource (ingested or synthesized)';
 
 CREATE VIEW tokcost.lane_daily AS
 SELECT date(timezone('UTC', f.chargeperiodstart)) AS day,
@@ -212,26 +212,25 @@ COMMENT ON VIEW tokcost.lane_daily IS
 'the lane report by UTC day: cost, tokens and EffectiveCost per million tokens of each lane and currency; a charge counts on the day its period starts';
 
 CREATE VIEW tokcost.lane_monthly AS
-SELECT date(date_trunc('month', timezone('UTC', f.chargeperiodstart))) AS month,
-       f.x_tokensource,
-       f.billingcurrency,
-       sum(f.effectivecost) FILTER (WHERE f.chargecategory <> 'Tax') AS effective_cost,
-       sum(f.billedcost) FILTER (WHERE f.chargecategory <> 'Tax') AS billed_cost,
-       sum(f.listcost) FILTER (WHERE f.chargecategory <> 'Tax') AS list_cost,
-       coalesce(sum(f.billedcost) FILTER (WHERE f.chargecategory = 'Tax'), 0) AS tax,
-       coalesce(sum(f.effectivecost) FILTER (WHERE f.chargecategory = 'Credit'), 0) AS credits,
-       coalesce(sum(f.effectivecost) FILTER (WHERE f.chargeclass = 'Correction'), 0) AS corrections,
-       sum(f.x_tokens) FILTER (WHERE f.chargecategory <> 'Tax') AS tokens,
-       tokcost.lane_cost_per_mtok(f.x_tokensource, f.effectivecost, f.x_tokens, f.billingcurrency)
-           FILTER (WHERE f.chargecategory <> 'Tax') AS cost_per_mtok,
-       count(*) AS charge_rows,
-       count(*) FILTER (WHERE f.x_rowsource = 'synthesized') AS synthesized_rows
-  FROM tokcost.focus_cost f
- WHERE f.x_tokensource IS NOT NULL
+SELECT date(date_trunc('month', d.day::timestamp)) AS month,
+       d.x_tokensource,
+       d.billingcurrency,
+       sum(d.effective_cost) AS effective_cost,
+       sum(d.billed_cost) AS billed_cost,
+       sum(d.list_cost) AS list_cost,
+       sum(d.tax) AS tax,
+       sum(d.credits) AS credits,
+       sum(d.corrections) AS corrections,
+       sum(d.tokens) AS tokens,
+       tokcost.lane_cost_per_mtok(d.x_tokensource, d.effective_cost, d.tokens, d.billingcurrency)
+           AS cost_per_mtok,
+       sum(d.charge_rows)::bigint AS charge_rows,
+       sum(d.synthesized_rows)::bigint AS synthesized_rows
+  FROM tokcost.lane_daily d
  GROUP BY 1, 2, 3;
 
 COMMENT ON VIEW tokcost.lane_monthly IS
-'the lane report by UTC month, as tokcost.lane_daily';
+'the lane report by UTC month, rolled up from tokcost.lane_daily';
 
 CREATE VIEW tokcost.gpu_idle_daily AS
 SELECT * FROM tokcost.gpu_idle(tokcost.gpu_first_day(), tokcost.utc_today());

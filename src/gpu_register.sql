@@ -4,8 +4,8 @@
 --
 -- History is not rewritten silently.  A node's purchase facts (lane,
 -- currency, capex, residual value, in-service date, life) cannot change once
--- registered, and an operating-parameter period cannot be edited or removed:
--- a change closes the open period and opens a new one
+-- registered, and an operating-parameter period cannot be edited or removed.
+-- A change closes the open period and opens a new one
 -- (tokcost.change_gpu_node_rate), and overlapping periods are rejected.  To
 -- correct a mistake on purpose, SET tokcost.rewrite_history = on in that
 -- session first.

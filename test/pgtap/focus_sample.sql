@@ -1,10 +1,10 @@
 -- Load the real FOCUS 1.0 sample (1,000 anonymised rows of AWS, Microsoft
--- and Oracle billing data) through psql's \copy and tokcost.load_focus_csv,
--- and check that every row is accounted for and that the sums equal the
--- file's own, computed from the raw text of the columns with exact decimal
--- arithmetic by test/focus_sums.pl, independently of the loader.  Then mix the sample
--- with synthesized datacenter rows and check that the views keep the lanes
--- apart.
+-- and Oracle billing data) through psql's \copy and tokcost.load_focus_csv.
+-- Check that every row is accounted for, and that the sums equal the file's
+-- own, which test/focus_sums.pl computes from the raw text of the columns
+-- with exact decimal arithmetic, independently of the loader.  Then mix the
+-- sample with synthesized datacenter rows and check that the views keep the
+-- lanes apart.
 BEGIN;
 SELECT plan(24);
 
