@@ -11,7 +11,9 @@ OBJS = \
 	src/lane_total_io.o \
 	src/lane_total_cmp.o \
 	src/lane_agg.o \
-	src/lane_window.o
+	src/lane_window.o \
+	src/focus_cast.o \
+	src/focus_units.o
 PGFILEDESC = "tokcost - exact cost per AI token"
 
 # Install script pieces of each version, in dependency order.  The full
@@ -24,7 +26,13 @@ SQL_1_0 = \
 	src/lane_total.sql \
 	src/lane_agg.sql \
 	src/prices.sql
-SQL_1_1 =
+SQL_1_1 = \
+	src/focus_units.sql \
+	src/focus_load.sql \
+	src/gpu_register.sql \
+	src/gpu_usage.sql \
+	src/focus_synth.sql \
+	src/focus_views.sql
 DATA_built = tokcost--1.0.sql tokcost--1.1.sql tokcost--1.0--1.1.sql
 
 # pg_regress pairs sql/NAME.sql with expected/NAME.out; every file in sql/

@@ -1,103 +1,103 @@
--- tokcost demo: cost a small hybrid estate lane by lane.  Run by
--- sample/demo from inside sample/, with :price_map set to a price map file.
+-- tokcost demo: cost a small hybrid estate lane by lane, from a FOCUS export
+-- of cloud AI charges and a register of GPU nodes whose FOCUS rows tokcost
+-- synthesizes.  Run by sample/demo from inside sample/, with :price_map set
+-- to a price map file.
 \set ON_ERROR_STOP on
 \pset footer off
 SET client_min_messages = warning;
 SET timezone = 'UTC';
 
 CREATE EXTENSION IF NOT EXISTS tokcost;
-CREATE SCHEMA demo;
 
--- A week of metered usage of three cloud models.
-CREATE TABLE demo.cloud_usage (
-    usage_date date NOT NULL,
-    provider text NOT NULL,
-    model text NOT NULL,
-    input_tokens bigint NOT NULL,
-    cached_input_tokens bigint NOT NULL,
-    output_tokens bigint NOT NULL
-);
-\copy demo.cloud_usage FROM 'cloud_usage.csv' (FORMAT csv, HEADER)
+-- The cloud lane: a week of AI charges as a FOCUS export, with a credit, a
+-- correction and the week's tax.
+CREATE TEMP TABLE focus_lines (line_number bigint GENERATED ALWAYS AS IDENTITY, line text);
+\copy focus_lines (line) FROM 'focus_cloud.csv' WITH (FORMAT csv, DELIMITER E'\x1f', QUOTE E'\x1e')
+\echo 'FOCUS export of the cloud lane loaded from focus_cloud.csv'
+SELECT rows_read, rows_loaded, rows_rejected
+  FROM tokcost.load_focus_csv('focus_lines', 'focus_cloud.csv');
 
--- An 8-GPU node in colocation: $300,000 over 36 months, 9.33 kW of IT load
--- at PUE 1.5 (14 kW at the meter), $0.12/kWh, $25 a day of rack fees.
-CREATE TABLE demo.gpu_node (
-    node_id text PRIMARY KEY,
-    lane text NOT NULL,
-    capex numeric NOT NULL,
-    residual_value numeric NOT NULL,
-    life_months integer NOT NULL,
-    it_load_kw numeric NOT NULL,
-    pue numeric NOT NULL,
-    price_per_kwh numeric NOT NULL,
-    facility_per_day numeric NOT NULL,
-    peak_tokens_per_second numeric NOT NULL
-);
-\copy demo.gpu_node FROM 'gpu_nodes.csv' (FORMAT csv, HEADER)
+-- The datacenter lane: two GPU nodes in the register, a new power tariff
+-- for the colocated one from 2026-11-06, and the token counters that the
+-- nodes' inference servers exposed, scraped every six hours.  gpu-node-01
+-- restarted on 2026-11-05, which reset its counters.
+\copy tokcost.gpu_node FROM 'gpu_nodes.csv' WITH (FORMAT csv, HEADER)
+\copy tokcost.gpu_node_rate (node_id, valid_from, it_load_kw, pue, price_per_kwh, facility_per_day, peak_tokens_per_second, note) FROM 'gpu_node_rates.csv' WITH (FORMAT csv, HEADER)
+SELECT valid_from FROM tokcost.change_gpu_node_rate('gpu-node-01', '2026-11-06',
+                                                    price_per_kwh => 0.15, note => 'new tariff') \g /dev/null
+\copy tokcost.gpu_counter_sample (node_id, workload, counter, sampled_at, value) FROM 'gpu_counters.csv' WITH (FORMAT csv, HEADER)
+\echo
+\echo 'Token counters converted into served tokens per node, workload and day'
+SELECT samples_converted, resets, usage_rows, tokens FROM tokcost.convert_gpu_counters();
 
--- Tokens the node served each day.
-CREATE TABLE demo.gpu_usage (
-    usage_date date NOT NULL,
-    node_id text NOT NULL REFERENCES demo.gpu_node,
-    tokens_served bigint NOT NULL
-);
-\copy demo.gpu_usage FROM 'gpu_usage.csv' (FORMAT csv, HEADER)
-
--- Cloud prices from a LiteLLM-format price map, in effect before the usage.
+-- Cloud prices from a LiteLLM-format price map, to check the export's list
+-- prices against.
 \set price_map_text `cat :'price_map'`
+\echo
 \echo 'Cloud prices imported from' :'price_map'
 SELECT prices_added AS prices_imported
   FROM tokcost.import_price_map(:'price_map_text', '2025-09-01 00:00:00+00');
 
--- One cost row per usage row, tagged with its lane (FOCUS x_TokenSource):
--- the cloud lane priced per token, the GPU lane costed per day.
-CREATE VIEW demo.cost_rows AS
-SELECT c.usage_date,
-       'cloud-api' AS x_tokensource,
-       tokcost.api_cost_by_model(c.model, c.usage_date::timestamptz, c.input_tokens,
-                                 c.output_tokens, c.cached_input_tokens, c.provider) AS cost,
-       c.input_tokens + c.output_tokens AS tokens
-  FROM demo.cloud_usage c
-UNION ALL
-SELECT u.usage_date,
-       n.lane,
-       tokcost.node_daily_cost(n.capex, n.life_months, n.it_load_kw, n.pue,
-                               n.price_per_kwh, n.facility_per_day, n.residual_value),
-       u.tokens_served
-  FROM demo.gpu_usage u
-  JOIN demo.gpu_node n USING (node_id);
-
--- Daily lane totals, the form a materialized view would keep.
-CREATE TABLE demo.daily_lane_total AS
-SELECT usage_date, x_tokensource, tokcost.lane_sum(x_tokensource, cost, tokens) AS total
-  FROM demo.cost_rows
- GROUP BY usage_date, x_tokensource;
-
--- GPU capacity per lane and day, for utilization and break-even.
-CREATE VIEW demo.gpu_capacity AS
-SELECT u.usage_date, n.lane AS x_tokensource,
-       sum(tokcost.tokens_per_day(n.peak_tokens_per_second, 1)) AS peak_tokens
-  FROM demo.gpu_usage u
-  JOIN demo.gpu_node n USING (node_id)
- GROUP BY u.usage_date, n.lane;
+CREATE TEMP VIEW week AS SELECT d::date AS day FROM generate_series('2026-11-02', '2026-11-08', '1 day'::interval) d;
 
 \echo
-\echo 'Lane report: per lane and day, cost, tokens and $/Mtok; for GPU lanes the'
-\echo 'utilization of peak capacity and the utilization that would match the'
-\echo 'cloud lane''s $/Mtok that day'
-SELECT d.usage_date AS day,
-       d.x_tokensource AS lane,
-       round(tokcost.cost(d.total), 2) AS cost_usd,
-       tokcost.tokens(d.total) AS tokens,
-       round(tokcost.cost_per_mtok(d.total), 4) AS usd_per_mtok,
-       round(tokcost.utilization(tokcost.tokens(d.total), g.peak_tokens), 3) AS utilization,
-       round(tokcost.break_even_utilization(tokcost.cost(d.total), g.peak_tokens,
-                                            tokcost.cost_per_mtok(c.total)), 3) AS break_even
-  FROM demo.daily_lane_total d
-  LEFT JOIN demo.gpu_capacity g USING (usage_date, x_tokensource)
-  LEFT JOIN demo.daily_lane_total c
-         ON c.usage_date = d.usage_date AND c.x_tokensource = 'cloud-api'
- ORDER BY day, lane;
+\echo 'Lane report: per lane and day, EffectiveCost, tokens and $/Mtok from one FOCUS'
+\echo 'table that holds the ingested cloud rows and the synthesized datacenter rows;'
+\echo 'for GPU lanes the utilization of peak capacity and the utilization that would'
+\echo 'match the cloud lane''s $/Mtok that day'
+SELECT d.day, d.x_tokensource AS lane,
+       round(d.effective_cost, 2) AS cost_usd,
+       d.tokens,
+       round(d.cost_per_mtok, 4) AS usd_per_mtok,
+       round(tokcost.utilization(g.tokens, g.peak_tokens), 3) AS utilization,
+       round(tokcost.break_even_utilization(d.effective_cost, g.peak_tokens, c.cost_per_mtok), 3) AS break_even,
+       d.synthesized_rows AS synthesized
+  FROM tokcost.lane_daily d
+  JOIN week USING (day)
+  LEFT JOIN (SELECT day, lane, sum(tokens) AS tokens, sum(peak_tokens) AS peak_tokens
+               FROM tokcost.gpu_idle_daily GROUP BY 1, 2) g
+         ON g.day = d.day AND g.lane = d.x_tokensource
+  LEFT JOIN tokcost.lane_daily c ON c.day = d.day AND c.x_tokensource = 'cloud-api'
+ ORDER BY d.day, lane;
+
+\echo
+\echo 'The cloud lane''s credit, correction and tax: in the cost, or beside it'
+SELECT day, credits, corrections, tax
+  FROM tokcost.lane_daily JOIN week USING (day)
+ WHERE x_tokensource = 'cloud-api' AND (credits <> 0 OR corrections <> 0 OR tax <> 0)
+ ORDER BY day;
+
+\echo
+\echo 'Idle cost of the week per GPU node: the part of its cost that served no'
+\echo 'tokens at the peak rate (used + idle = total, to the cent)'
+SELECT node_id, lane, sum(total_cost) AS total_usd, sum(used_cost) AS used_usd,
+       sum(idle_cost) AS idle_usd,
+       round(sum(idle_cost) / sum(total_cost), 3) AS idle_share
+  FROM tokcost.gpu_idle_daily JOIN week USING (day)
+ GROUP BY node_id, lane
+ ORDER BY node_id;
+
+\echo
+\echo 'The week''s GPU cost allocated to workloads by tokens, idle cost spread over'
+\echo 'them or kept as its own line'
+SELECT coalesce(s.lane, i.lane) AS lane, coalesce(s.workload, i.workload) AS workload,
+       s.tokens, s.cost AS idle_spread_usd, i.cost AS idle_apart_usd
+  FROM (SELECT lane, workload, sum(tokens) AS tokens, sum(cost) AS cost
+          FROM tokcost.gpu_allocation_daily JOIN week USING (day) GROUP BY 1, 2) s
+  FULL JOIN (SELECT lane, workload, sum(cost) AS cost
+               FROM tokcost.gpu_allocation_idle_daily JOIN week USING (day) GROUP BY 1, 2) i
+       USING (lane, workload)
+ ORDER BY 1, 2;
+
+-- Daily lane totals, the form a materialized view keeps (README, "The
+-- materialized-view pattern").
+CREATE TEMP TABLE daily_lane_total AS
+SELECT date(timezone('UTC', chargeperiodstart)) AS day, x_tokensource,
+       tokcost.lane_sum(x_tokensource, effectivecost, x_tokens, billingcurrency) AS total
+  FROM tokcost.focus_cost
+ WHERE x_tokensource IS NOT NULL AND chargecategory <> 'Tax'
+   AND chargeperiodstart >= '2026-11-02' AND chargeperiodstart < '2026-11-09'
+ GROUP BY 1, 2;
 
 \echo
 \echo 'The week per lane, rolled up from the daily lane totals'
@@ -107,12 +107,25 @@ SELECT x_tokensource AS lane,
        round(tokcost.cost_per_mtok(week), 4) AS usd_per_mtok,
        tokcost.rows(week) AS cost_rows
   FROM (SELECT x_tokensource, tokcost.lane_sum(total) AS week
-          FROM demo.daily_lane_total GROUP BY x_tokensource) w
+          FROM daily_lane_total GROUP BY x_tokensource) w
  ORDER BY lane;
+
+\echo
+\echo 'List prices of the export (per 1M tokens) against the imported price map'
+SELECT DISTINCT x_columns ->> 'x_Model' AS model, skumeter AS token_class,
+       tokcost.unit_price_per_mtok(listunitprice, pricingunit) AS export_usd_per_mtok,
+       tokcost.api_rate(x_columns ->> 'x_Model',
+                        CASE skumeter WHEN 'Input Tokens' THEN 'input'
+                                      WHEN 'Cached Input Tokens' THEN 'cached_input'
+                                      ELSE 'output' END,
+                        '2026-11-02') AS price_map_usd_per_mtok
+  FROM tokcost.focus_charge
+ WHERE chargecategory = 'Usage' AND chargeclass IS NULL
+ ORDER BY 1, 2;
 
 \echo
 \echo 'One blended $/Mtok across lanes raises an error (SQLSTATE TC001):'
 \set ON_ERROR_STOP off
 \set VERBOSITY default
-SELECT tokcost.lane_cost_per_mtok(x_tokensource, cost, tokens) FROM demo.cost_rows;
+SELECT tokcost.lane_cost_per_mtok(x_tokensource, effective_cost, tokens) FROM tokcost.lane_daily;
 \set ON_ERROR_STOP on

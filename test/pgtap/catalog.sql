@@ -2,7 +2,7 @@
 -- volatility and parallel safety truthfully, and names stay unlike the
 -- built-in aggregates that distributed planners special-case.
 BEGIN;
-SELECT plan(9);
+SELECT plan(11);
 
 CREATE TEMP VIEW tokcost_objects AS
 SELECT d.classid, d.objid, pg_describe_object(d.classid, d.objid, 0) AS object
@@ -37,7 +37,10 @@ SELECT is(ARRAY(SELECT p.oid::regprocedure::text FROM pg_proc p
 SELECT is(ARRAY(SELECT p.oid::regprocedure::text FROM pg_proc p
                  WHERE p.pronamespace = 'tokcost'::regnamespace
                    AND p.proparallel <> 's'
-                   AND p.proname NOT IN ('import_price_map', 'api_price_check_overlap')
+                   AND p.proname NOT IN ('import_price_map', 'api_price_check_overlap',
+                                         'load_focus_csv', 'change_gpu_node_rate',
+                                         'convert_gpu_counters', 'gpu_node_guard',
+                                         'gpu_node_rate_guard')
                  ORDER BY 1),
           ARRAY[]::text[], 'every function but the writers is parallel safe');
 SELECT is(ARRAY(SELECT p.oid::regprocedure::text FROM pg_proc p
@@ -54,6 +57,21 @@ SELECT is(ARRAY(SELECT DISTINCT p.proname::text FROM pg_proc p
                  WHERE p.pronamespace = 'tokcost'::regnamespace AND p.prokind = 'a'
                    AND p.proname IN ('sum', 'avg', 'min', 'max', 'count')),
           ARRAY[]::text[], 'no aggregate is named like a built-in');
+
+SELECT is(ARRAY(SELECT c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
+                  FROM pg_class c
+                  JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+                 WHERE c.relnamespace = 'tokcost'::regnamespace AND c.relkind = 'v'
+                   AND a.atttypid NOT IN ('text'::regtype, 'numeric'::regtype, 'bigint'::regtype,
+                                          'date'::regtype, 'timestamptz'::regtype)
+                 ORDER BY 1),
+          ARRAY[]::text[], 'every view column is text, numeric, bigint, date or timestamptz, for BI tools');
+SELECT is(ARRAY(SELECT c.oid::regclass::text FROM pg_class c
+                 WHERE c.relnamespace = 'tokcost'::regnamespace AND c.relkind = 'r'
+                   AND c.relname NOT IN ('focus_column', 'focus_value')
+                   AND NOT c.oid = ANY ((SELECT extconfig FROM pg_extension WHERE extname = 'tokcost')::oid[])
+                 ORDER BY 1),
+          ARRAY[]::text[], 'pg_dump keeps the rows of every table of user data');
 
 SELECT * FROM finish();
 ROLLBACK;

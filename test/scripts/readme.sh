@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Check that every psql transcript in README.md is true: run the ```psql
-# blocks in order, in one session on a fresh database, and compare psql's
+# blocks in order, in one session on a fresh database, from the top folder, and compare psql's
 # echoed input and output with the transcripts, prompts removed.  Prints TAP.
 set -uo pipefail
 
@@ -25,6 +25,8 @@ awk '
 
 dropdb --if-exists tokcost_readme >/dev/null 2>&1
 createdb tokcost_readme
+# the transcripts name files such as sample/focus_cloud.csv from the top folder
+cd "$TOKCOST_ROOT" || exit 1
 psql -X -q -a -d tokcost_readme <"$work/input" 2>&1 |
     grep -v "^\\\\echo '@@' 'BLOCK'$" |
     sed -e 's/[ \t]*$//' |

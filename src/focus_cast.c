@@ -1,0 +1,420 @@
+/*-------------------------------------------------------------------------
+ *
+ * focus_cast.c
+ *	  What the FOCUS loader needs to read an export without a subtransaction
+ *	  per row: a strict CSV record splitter and casts that return NULL for a
+ *	  value they cannot read instead of raising an error.
+ *
+ * PostgreSQL 15 has no soft input errors (pg_input_is_valid came in 16), and
+ * catching the error of a cast needs a subtransaction, which costs a
+ * transaction id per row and stops a set-based INSERT ... SELECT.  These
+ * functions check the text first and call the server's own input function
+ * only on text it is known to accept, so the loader casts every field in one
+ * statement and finds a bad value as "text that is not NULL, cast that is".
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <ctype.h>
+
+#include "catalog/pg_type.h"
+#include "common/jsonapi.h"
+#include "datatype/timestamp.h"
+#include "fmgr.h"
+#include "mb/pg_wchar.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/datetime.h"
+#include "utils/fmgrprotos.h"
+#include "utils/timestamp.h"
+
+PG_FUNCTION_INFO_V1(focus_csv_split);
+PG_FUNCTION_INFO_V1(focus_csv_problem);
+PG_FUNCTION_INFO_V1(focus_csv_quotes);
+PG_FUNCTION_INFO_V1(focus_numeric);
+PG_FUNCTION_INFO_V1(focus_timestamptz);
+PG_FUNCTION_INFO_V1(focus_jsonb);
+
+/* a numeric's text is capped well inside what numeric_in accepts */
+#define MAX_NUMERIC_CHARS	1000
+#define MAX_EXPONENT		1000
+
+/* true for an empty field or the literal NULL that many exports write */
+static bool
+is_missing(const char *value, int len)
+{
+	return len == 0 || (len == 4 && memcmp(value, "NULL", 4) == 0);
+}
+
+/* a field's text, or (Datum) 0 with *isnull for a missing one */
+static Datum
+field_datum(const char *value, int len, bool *isnull)
+{
+	*isnull = is_missing(value, len);
+	if (*isnull)
+		return (Datum) 0;
+	return PointerGetDatum(cstring_to_text_with_len(value, len));
+}
+
+/*
+ * Split one CSV record (RFC 4180: comma separated, fields optionally in
+ * double quotes, a quote inside quotes doubled) into its fields.  An empty
+ * field and the literal NULL, quoted or not, become SQL NULL.  Returns NULL
+ * for a record that is not well formed, with *problem saying why.
+ */
+static ArrayType *
+split_record(text *record, char **problem)
+{
+	const char *p = VARDATA_ANY(record);
+	const char *end = p + VARSIZE_ANY_EXHDR(record);
+	int			allocated = 64;
+	int			count = 0;
+	Datum	   *values = palloc(allocated * sizeof(Datum));
+	bool	   *nulls = palloc(allocated * sizeof(bool));
+	StringInfoData unquoted;
+	int			dims[1];
+	int			lbs[1] = {1};
+
+	*problem = NULL;
+	/* a UTF-8 byte order mark, as spreadsheet programs write it */
+	if (end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+
+	initStringInfo(&unquoted);
+	for (;;)
+	{
+		const char *comma;
+
+		if (count == allocated)
+		{
+			allocated *= 2;
+			values = repalloc(values, allocated * sizeof(Datum));
+			nulls = repalloc(nulls, allocated * sizeof(bool));
+		}
+		if (p < end && *p == '"')
+		{
+			/* a quoted field: copy the runs between quotes, "" as " */
+			resetStringInfo(&unquoted);
+			p++;
+			for (;;)
+			{
+				const char *quote = memchr(p, '"', end - p);
+
+				if (quote == NULL)
+				{
+					*problem = psprintf("field %d has an opening quote and no closing quote",
+										count + 1);
+					return NULL;
+				}
+				appendBinaryStringInfo(&unquoted, p, quote - p);
+				p = quote + 1;
+				if (p < end && *p == '"')
+				{
+					appendStringInfoChar(&unquoted, '"');
+					p++;
+					continue;
+				}
+				break;
+			}
+			if (p < end && *p != ',')
+			{
+				*problem = psprintf("field %d has text after its closing quote",
+									count + 1);
+				return NULL;
+			}
+			values[count] = field_datum(unquoted.data, unquoted.len, &nulls[count]);
+		}
+		else
+		{
+			comma = memchr(p, ',', end - p);
+			if (comma == NULL)
+				comma = end;
+			if (memchr(p, '"', comma - p) != NULL)
+			{
+				*problem = psprintf("field %d has a quote inside an unquoted value",
+									count + 1);
+				return NULL;
+			}
+			values[count] = field_datum(p, comma - p, &nulls[count]);
+			p = comma;
+		}
+		count++;
+
+		if (p >= end)
+			break;
+		p++;					/* the comma */
+	}
+
+	dims[0] = count;
+	return construct_md_array(values, nulls, 1, dims, lbs,
+							  TEXTOID, -1, false, TYPALIGN_INT);
+}
+
+/*
+ * csv_split(record text) returns text[]
+ *
+ * The fields of a CSV record, or NULL for a record that is not well formed,
+ * so that the caller can reject it as data rather than fail the load.
+ */
+Datum
+focus_csv_split(PG_FUNCTION_ARGS)
+{
+	char	   *problem;
+	ArrayType  *fields = split_record(PG_GETARG_TEXT_PP(0), &problem);
+
+	if (fields == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_ARRAYTYPE_P(fields);
+}
+
+/*
+ * csv_problem(record text) returns text
+ *
+ * Why csv_split cannot split a record, or NULL when it can.
+ */
+Datum
+focus_csv_problem(PG_FUNCTION_ARGS)
+{
+	char	   *problem;
+
+	(void) split_record(PG_GETARG_TEXT_PP(0), &problem);
+	if (problem == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(problem));
+}
+
+/*
+ * csv_quotes(line text) returns integer
+ *
+ * The double quotes in a physical line of a CSV file.  A line starts a new
+ * record when the quotes of the lines before it add up to an even number.
+ */
+Datum
+focus_csv_quotes(PG_FUNCTION_ARGS)
+{
+	text	   *line = PG_GETARG_TEXT_PP(0);
+	const char *p = VARDATA_ANY(line);
+	const char *end = p + VARSIZE_ANY_EXHDR(line);
+	int32		quotes = 0;
+
+	while ((p = memchr(p, '"', end - p)) != NULL)
+	{
+		quotes++;
+		p++;
+	}
+	PG_RETURN_INT32(quotes);
+}
+
+/* skip leading and trailing ASCII white space of [*start, *end) */
+static void
+trim_space(const char **start, const char **end)
+{
+	while (*start < *end && isspace((unsigned char) **start))
+		(*start)++;
+	while (*end > *start && isspace((unsigned char) (*end)[-1]))
+		(*end)--;
+}
+
+/* read up to max decimal digits; the count read, and their value in *value */
+static int
+read_digits(const char **p, const char *end, int max, int64 *value)
+{
+	int			n = 0;
+
+	*value = 0;
+	while (*p < end && n < max && isdigit((unsigned char) **p))
+	{
+		*value = *value * 10 + (**p - '0');
+		(*p)++;
+		n++;
+	}
+	return n;
+}
+
+/*
+ * focus_numeric(text) returns numeric
+ *
+ * A decimal number (optional sign, digits with an optional point, an
+ * optional exponent), surrounding white space allowed.  NaN, the
+ * infinities, thousands separators and currency signs are not numbers of
+ * money here, so they, and anything else, give NULL.
+ */
+Datum
+focus_numeric(PG_FUNCTION_ARGS)
+{
+	text	   *input = PG_GETARG_TEXT_PP(0);
+	const char *start = VARDATA_ANY(input);
+	const char *end = start + VARSIZE_ANY_EXHDR(input);
+	const char *p;
+	int			digits = 0;
+	char	   *copy;
+
+	trim_space(&start, &end);
+	if (end - start > MAX_NUMERIC_CHARS)
+		PG_RETURN_NULL();
+	p = start;
+	if (p < end && (*p == '+' || *p == '-'))
+		p++;
+	while (p < end && isdigit((unsigned char) *p))
+		p++, digits++;
+	if (p < end && *p == '.')
+	{
+		p++;
+		while (p < end && isdigit((unsigned char) *p))
+			p++, digits++;
+	}
+	if (digits == 0)
+		PG_RETURN_NULL();
+	if (p < end && (*p == 'e' || *p == 'E'))
+	{
+		int64		exponent;
+
+		p++;
+		if (p < end && (*p == '+' || *p == '-'))
+			p++;
+		if (read_digits(&p, end, 5, &exponent) == 0 || exponent > MAX_EXPONENT)
+			PG_RETURN_NULL();
+	}
+	if (p != end)
+		PG_RETURN_NULL();
+
+	copy = pnstrdup(start, end - start);
+	PG_RETURN_DATUM(DirectFunctionCall3(numeric_in, CStringGetDatum(copy),
+										ObjectIdGetDatum(InvalidOid),
+										Int32GetDatum(-1)));
+}
+
+/*
+ * focus_timestamptz(text) returns timestamptz
+ *
+ * An ISO 8601 date and time as billing exports write it:
+ * YYYY-MM-DD, then optionally T or a space and HH:MM[:SS[.fraction]], then
+ * optionally Z, UTC or an offset (+HH, +HHMM, +HH:MM).  A time with no zone
+ * is UTC, as FOCUS requires of every date and time, whatever the session's
+ * TimeZone.  24:00:00 is the midnight that ends the day.  Fractions finer
+ * than a microsecond are rounded.  Anything else, or a date that does not
+ * exist, gives NULL.
+ */
+Datum
+focus_timestamptz(PG_FUNCTION_ARGS)
+{
+	text	   *input = PG_GETARG_TEXT_PP(0);
+	const char *p = VARDATA_ANY(input);
+	const char *end = p + VARSIZE_ANY_EXHDR(input);
+	int64		year,
+				month,
+				day,
+				hour = 0,
+				minute = 0,
+				second = 0,
+				usec = 0,
+				offset_seconds = 0;
+	TimestampTz result;
+
+	trim_space(&p, &end);
+	if (read_digits(&p, end, 4, &year) != 4 || p >= end || *p++ != '-' ||
+		read_digits(&p, end, 2, &month) != 2 || p >= end || *p++ != '-' ||
+		read_digits(&p, end, 2, &day) != 2)
+		PG_RETURN_NULL();
+	if (year < 1 || month < 1 || month > 12 || day < 1 ||
+		day > day_tab[isleap(year)][month - 1])
+		PG_RETURN_NULL();
+
+	if (p < end && (*p == 'T' || *p == 't' || *p == ' ') &&
+		p + 1 < end && isdigit((unsigned char) p[1]))
+	{
+		p++;
+		if (read_digits(&p, end, 2, &hour) != 2 || p >= end || *p++ != ':' ||
+			read_digits(&p, end, 2, &minute) != 2)
+			PG_RETURN_NULL();
+		if (p < end && *p == ':')
+		{
+			p++;
+			if (read_digits(&p, end, 2, &second) != 2)
+				PG_RETURN_NULL();
+			if (p < end && (*p == '.' || *p == ','))
+			{
+				int64		fraction;
+				int			n;
+
+				p++;
+				n = read_digits(&p, end, 9, &fraction);
+				if (n == 0 || (p < end && isdigit((unsigned char) *p)))
+					PG_RETURN_NULL();
+				for (; n < 9; n++)
+					fraction *= 10;
+				/* nanoseconds to microseconds, half up */
+				usec = (fraction + 500) / 1000;
+			}
+		}
+		if (minute > 59 || second > 59 ||
+			hour > 24 || (hour == 24 && (minute || second || usec)))
+			PG_RETURN_NULL();
+	}
+
+	if (p < end && *p == ' ')
+		p++;
+	if (p < end && (*p == 'Z' || *p == 'z'))
+		p++;
+	else if (end - p == 3 && pg_strncasecmp(p, "UTC", 3) == 0)
+		p += 3;
+	else if (p < end && (*p == '+' || *p == '-'))
+	{
+		int			direction = (*p == '-') ? -1 : 1;
+		int64		offset_hours,
+					offset_minutes = 0;
+
+		p++;
+		if (read_digits(&p, end, 2, &offset_hours) != 2)
+			PG_RETURN_NULL();
+		if (p < end && *p == ':')
+			p++;
+		if (p < end && read_digits(&p, end, 2, &offset_minutes) != 2)
+			PG_RETURN_NULL();
+		if (offset_hours > 15 || offset_minutes > 59)
+			PG_RETURN_NULL();
+		offset_seconds = direction *
+			(offset_hours * 3600 + offset_minutes * 60);
+	}
+	if (p != end)
+		PG_RETURN_NULL();
+
+	/* a year of four digits is well inside the range of a timestamp */
+	result = (int64) (date2j(year, month, day) - POSTGRES_EPOCH_JDATE) *
+		USECS_PER_DAY;
+	result += ((hour * 60 + minute) * 60 + second - offset_seconds) *
+		USECS_PER_SEC + usec;
+	PG_RETURN_TIMESTAMPTZ(result);
+}
+
+/*
+ * focus_jsonb(text) returns jsonb
+ *
+ * A JSON object, as FOCUS writes Tags and other key-value columns, or NULL
+ * for text that is not one.
+ */
+Datum
+focus_jsonb(PG_FUNCTION_ARGS)
+{
+	text	   *input = PG_GETARG_TEXT_PP(0);
+	char	   *json = text_to_cstring(input);
+	char	   *p = json;
+	JsonLexContext *lex;
+
+	while (isspace((unsigned char) *p))
+		p++;
+	if (*p != '{')
+		PG_RETURN_NULL();
+#if PG_VERSION_NUM >= 170000
+	lex = makeJsonLexContextCstringLen(NULL, json, strlen(json),
+									   GetDatabaseEncoding(), true);
+#else
+	lex = makeJsonLexContextCstringLen(json, strlen(json),
+									   GetDatabaseEncoding(), true);
+#endif
+	/* with escapes checked, this also refuses \u0000, as jsonb does */
+	if (pg_parse_json(lex, &nullSemAction) != JSON_SUCCESS)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(json)));
+}

@@ -1,0 +1,215 @@
+/*-------------------------------------------------------------------------
+ *
+ * focus_units.c
+ *	  Token counts from FOCUS quantities: a strict parser of the units in
+ *	  ConsumedUnit and PricingUnit that count tokens.
+ *
+ * A token unit is, in FOCUS UnitFormat, a simple count-based unit whose base
+ * unit is Token or Tokens, optionally preceded by a unit quantity: "Tokens",
+ * "1000 Tokens", and the forms exports also write, "1K Tokens" and
+ * "1M Tokens".  Words that qualify the tokens may stand before the base unit
+ * ("1M Input Tokens").  Case is not significant.  Everything else is not a
+ * count of tokens: another base unit ("Requests", "GB"), a compound unit
+ * ("Request-Tokens") or a ratio ("Tokens/Second").  A unit is never guessed:
+ * "1K Tokens" is 1,000 tokens and "1M Tokens" 1,000,000, so a price per
+ * 1K tokens cannot be read as a price per million.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <ctype.h>
+
+#include "fmgr.h"
+#include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
+#include "utils/numeric.h"
+
+#include "compat.h"
+#include "costing.h"
+
+PG_FUNCTION_INFO_V1(focus_token_unit_size);
+PG_FUNCTION_INFO_V1(focus_is_token_unit);
+PG_FUNCTION_INFO_V1(focus_tokens);
+PG_FUNCTION_INFO_V1(focus_unit_price_per_mtok);
+
+#define TOKENS_PER_MTOK		1000000
+
+/* at most 12 digits, so that quantity x 1,000,000 fits in an int64 */
+#define MAX_QUANTITY_DIGITS 12
+
+typedef enum TokenUnitProblem
+{
+	TOKEN_UNIT_OK,
+	TOKEN_UNIT_EMPTY,
+	TOKEN_UNIT_RATIO,
+	TOKEN_UNIT_COMPOUND,
+	TOKEN_UNIT_QUANTITY,
+	TOKEN_UNIT_NOT_TOKENS
+} TokenUnitProblem;
+
+/*
+ * Parse a unit.  On success, *size is the number of tokens in one unit.
+ */
+static TokenUnitProblem
+parse_token_unit(const char *p, const char *end, int64 *size)
+{
+	int64		quantity = 1;
+	const char *word;
+	const char *last_word = NULL;
+	int			last_len = 0;
+
+	while (p < end && isspace((unsigned char) *p))
+		p++;
+	while (end > p && isspace((unsigned char) end[-1]))
+		end--;
+	if (p == end)
+		return TOKEN_UNIT_EMPTY;
+	if (memchr(p, '/', end - p) != NULL)
+		return TOKEN_UNIT_RATIO;
+	if (memchr(p, '-', end - p) != NULL)
+		return TOKEN_UNIT_COMPOUND;
+
+	/* an optional unit quantity: a positive integer, K or M after it */
+	if (isdigit((unsigned char) *p))
+	{
+		int			digits = 0;
+
+		quantity = 0;
+		while (p < end && isdigit((unsigned char) *p))
+		{
+			if (++digits > MAX_QUANTITY_DIGITS)
+				return TOKEN_UNIT_QUANTITY;
+			quantity = quantity * 10 + (*p++ - '0');
+		}
+		if (p < end && (*p == 'K' || *p == 'k'))
+		{
+			quantity *= 1000;
+			p++;
+		}
+		else if (p < end && *p == 'M')
+		{
+			quantity *= 1000000;
+			p++;
+		}
+		if (quantity == 0 || p >= end || *p != ' ')
+			return TOKEN_UNIT_QUANTITY;
+		while (p < end && *p == ' ')
+			p++;
+	}
+
+	/* words of letters, one space or more apart; the last one counts */
+	while (p < end)
+	{
+		word = p;
+		while (p < end && isalpha((unsigned char) *p))
+			p++;
+		if (p == word || (p < end && *p != ' '))
+			return TOKEN_UNIT_NOT_TOKENS;
+		last_word = word;
+		last_len = p - word;
+		while (p < end && *p == ' ')
+			p++;
+	}
+	if (last_word == NULL ||
+		!((last_len == 5 && pg_strncasecmp(last_word, "token", 5) == 0) ||
+		  (last_len == 6 && pg_strncasecmp(last_word, "tokens", 6) == 0)))
+		return TOKEN_UNIT_NOT_TOKENS;
+
+	*size = quantity;
+	return TOKEN_UNIT_OK;
+}
+
+/* the number of tokens in one unit; raises an error with the reason otherwise */
+static int64
+token_unit_size(text *unit)
+{
+	const char *p = VARDATA_ANY(unit);
+	const char *end = p + VARSIZE_ANY_EXHDR(unit);
+	char	   *name = text_to_cstring(unit);
+	int64		size = 0;
+	const char *detail = NULL;
+
+	switch (parse_token_unit(p, end, &size))
+	{
+		case TOKEN_UNIT_OK:
+			return size;
+		case TOKEN_UNIT_EMPTY:
+			detail = "The unit is empty.";
+			break;
+		case TOKEN_UNIT_RATIO:
+			detail = "It is a ratio unit, a rate per something, not a count.";
+			break;
+		case TOKEN_UNIT_COMPOUND:
+			detail = "It is a compound unit, a count sustained over something, not a count of tokens.";
+			break;
+		case TOKEN_UNIT_QUANTITY:
+			detail = "Its unit quantity is not a positive integer of at most 12 digits, optionally followed by K or M, and a space.";
+			break;
+		case TOKEN_UNIT_NOT_TOKENS:
+			detail = "Its base unit is not Token or Tokens.";
+			break;
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unit \"%s\" is not a count of tokens", name),
+			 errdetail("%s", detail),
+			 errhint("A token unit is Tokens, or a block of them such as 1000 Tokens, 1K Tokens or 1M Tokens.")));
+	return 0;					/* not reached */
+}
+
+/* token_unit_size(unit text) returns numeric: tokens in one unit */
+Datum
+focus_token_unit_size(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_NUMERIC(int64_to_numeric(token_unit_size(PG_GETARG_TEXT_PP(0))));
+}
+
+/* is_token_unit(unit text) returns boolean, and never an error */
+Datum
+focus_is_token_unit(PG_FUNCTION_ARGS)
+{
+	text	   *unit = PG_GETARG_TEXT_PP(0);
+	const char *p = VARDATA_ANY(unit);
+	int64		size;
+
+	PG_RETURN_BOOL(parse_token_unit(p, p + VARSIZE_ANY_EXHDR(unit), &size)
+				   == TOKEN_UNIT_OK);
+}
+
+/* focus_tokens(quantity numeric, unit text) returns numeric: the tokens */
+Datum
+focus_tokens(PG_FUNCTION_ARGS)
+{
+	Numeric		quantity = PG_GETARG_NUMERIC(0);
+	int64		size = token_unit_size(PG_GETARG_TEXT_PP(1));
+	Numeric		tokens_per_unit = int64_to_numeric(size);
+
+	check_finite("quantity", quantity);
+	PG_RETURN_DATUM(DirectFunctionCall2(numeric_mul,
+										NumericGetDatum(quantity),
+										NumericGetDatum(tokens_per_unit)));
+}
+
+/*
+ * unit_price_per_mtok(unit_price numeric, unit text) returns numeric: a price
+ * per pricing unit of tokens as a price per million tokens.
+ */
+Datum
+focus_unit_price_per_mtok(PG_FUNCTION_ARGS)
+{
+	Numeric		price = PG_GETARG_NUMERIC(0);
+	int64		size = token_unit_size(PG_GETARG_TEXT_PP(1));
+	Datum		per_mtok;
+
+	check_finite("unit_price", price);
+	/* 1, 1000 and 1M tokens a unit: an exact product at the price's scale */
+	if (TOKENS_PER_MTOK % size == 0)
+		PG_RETURN_DATUM(DirectFunctionCall2(numeric_mul,
+											NumericGetDatum(price),
+											NumericGetDatum(int64_to_numeric(TOKENS_PER_MTOK / size))));
+	per_mtok = DirectFunctionCall2(numeric_mul, NumericGetDatum(price),
+								   NumericGetDatum(int64_to_numeric(TOKENS_PER_MTOK)));
+	PG_RETURN_DATUM(DirectFunctionCall2(numeric_div, per_mtok,
+										NumericGetDatum(int64_to_numeric(size))));
+}
