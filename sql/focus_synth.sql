@@ -37,6 +37,24 @@ SELECT round(sum(amortization), 8) AS amortized, count(*) FILTER (WHERE amortiza
        min(day) FILTER (WHERE amortization = 0) AS first_day_past_life
   FROM tokcost.gpu_node_day('2026-11-01', '2030-01-01') WHERE node_id = 'gpu-01';
 
+-- The cent ledger: every run of days from in_service adds up to its exact
+-- cost rounded to the cent, so over three years no bias builds up, where
+-- rounding each day's 339.0906... on its own would.
+SELECT count(*) AS days,
+       bool_and(abs(cents_to_date - exact_to_date) <= 0.005) AS within_half_a_cent,
+       max(cents_to_date) = round(max(exact_to_date), 2) AS life_total_exact,
+       round(max(per_day_to_date) - max(exact_to_date), 2) AS per_day_rounding_drift
+  FROM (SELECT sum(daily_cost_cents) OVER w AS cents_to_date,
+               sum(daily_cost) OVER w AS exact_to_date,
+               sum(round(daily_cost, 2)) OVER w AS per_day_to_date
+          FROM tokcost.gpu_node_day('2026-11-02', '2029-11-02') WHERE node_id = 'gpu-01'
+        WINDOW w AS (ORDER BY day)) t;
+SELECT sum(daily_cost_cents) AS from_mid_life
+  FROM tokcost.gpu_node_day('2027-03-01', '2027-04-01') WHERE node_id = 'gpu-01';
+SELECT sum(daily_cost_cents) AS same_days_in_a_longer_range
+  FROM tokcost.gpu_node_day('2026-11-02', '2028-01-01') WHERE node_id = 'gpu-01'
+   AND day >= '2027-03-01' AND day < '2027-04-01';
+
 -- FOCUS rows, flagged as synthesized: nothing billed, the cost effective.
 SELECT * FROM tokcost.gpu_focus_rows('2026-11-02', '2026-11-03');
 SELECT chargeperiodstart, chargeperiodend, billedcost, round(effectivecost, 2) AS effectivecost,

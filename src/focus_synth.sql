@@ -10,8 +10,15 @@
 -- day for 36 months, which are 1,095.75 days), so the days add up to
 -- capex - residual_value.  A node past its life has no amortization but still
 -- has its power and facility cost.  Power and facility fees are those of the
--- operating-parameter period in effect that day, and a day without one
--- raises SQLSTATE TC004.
+-- operating-parameter period in effect that day, and a day in service
+-- without one raises SQLSTATE TC004.
+--
+-- Cents: the FOCUS rows, idle cost and allocation share one ledger of whole
+-- cents per node and day.  A day's cents are round(S(end)) - round(S(start)),
+-- where S is the exact cost since the in_service day, so any run of days adds
+-- up to within half a cent of its exact cost.  Rounding each day on its own
+-- would let the error grow with the days instead: the worked example's
+-- 339.0906... rounds down every day, 75 cents short over its three years.
 
 CREATE FUNCTION tokcost.gpu_node_day(from_day date, to_day date)
 RETURNS TABLE (
@@ -23,6 +30,7 @@ RETURNS TABLE (
     power numeric,
     facility numeric,
     daily_cost numeric,
+    daily_cost_cents numeric,
     tokens numeric,
     peak_tokens numeric)
 LANGUAGE plpgsql STABLE PARALLEL SAFE
@@ -40,7 +48,7 @@ BEGIN
     SELECT n.node_id, d.day INTO gap
       FROM tokcost.gpu_node n
      CROSS JOIN LATERAL (SELECT s::date AS day
-                           FROM generate_series(greatest(from_day, n.in_service)::timestamp,
+                           FROM generate_series(n.in_service::timestamp,
                                                 (least(to_day, coalesce(n.retired_on, to_day)) - 1)::timestamp,
                                                 '1 day'::interval) AS s) d
      WHERE NOT EXISTS (SELECT 1 FROM tokcost.gpu_node_rate r
@@ -56,42 +64,61 @@ BEGIN
                   HINT = 'Insert a period into tokcost.gpu_node_rate that covers the day.';
     END IF;
 
+    -- Days are costed from the in_service day, even before from_day, since
+    -- each day's cents depend on the exact cost of every day before it.
     RETURN QUERY
-    SELECT d.day,
-           n.node_id,
-           n.lane,
-           n.billing_currency,
-           tokcost.amortized_daily_cost(n.capex, n.life_months, n.residual_value)
-               * least(1, greatest(0, n.life_months * 30.4375 - (d.day - n.in_service))),
-           tokcost.power_daily_cost(r.it_load_kw, r.pue, r.price_per_kwh),
-           r.facility_per_day,
-           tokcost.amortized_daily_cost(n.capex, n.life_months, n.residual_value)
-               * least(1, greatest(0, n.life_months * 30.4375 - (d.day - n.in_service)))
-             + tokcost.power_daily_cost(r.it_load_kw, r.pue, r.price_per_kwh)
-             + r.facility_per_day,
+    WITH costed AS (
+        SELECT d.day,
+               n.node_id,
+               n.lane,
+               n.billing_currency,
+               tokcost.amortized_daily_cost(n.capex, n.life_months, n.residual_value)
+                   * least(1, greatest(0, n.life_months * 30.4375 - (d.day - n.in_service)))
+                   AS amortization,
+               tokcost.power_daily_cost(r.it_load_kw, r.pue, r.price_per_kwh) AS power,
+               r.facility_per_day AS facility,
+               tokcost.tokens_per_day(r.peak_tokens_per_second, 1) AS peak_tokens
+          FROM tokcost.gpu_node n
+         CROSS JOIN LATERAL (SELECT s::date AS day
+                               FROM generate_series(n.in_service::timestamp,
+                                                    (least(to_day, coalesce(n.retired_on, to_day)) - 1)::timestamp,
+                                                    '1 day'::interval) AS s) d
+          JOIN tokcost.gpu_node_rate r
+            ON r.node_id = n.node_id
+           AND r.valid_from <= d.day
+           AND (r.valid_to IS NULL OR d.day < r.valid_to)
+    ), ledger AS (
+        SELECT c.*,
+               c.amortization + c.power + c.facility AS daily_cost,
+               sum(c.amortization + c.power + c.facility)
+                   OVER (PARTITION BY c.node_id ORDER BY c.day) AS cost_to_end
+          FROM costed c
+    )
+    SELECT l.day,
+           l.node_id,
+           l.lane,
+           l.billing_currency,
+           l.amortization,
+           l.power,
+           l.facility,
+           l.daily_cost,
+           round(l.cost_to_end, 2) - round(l.cost_to_end - l.daily_cost, 2),
            coalesce(u.tokens, 0),
-           tokcost.tokens_per_day(r.peak_tokens_per_second, 1)
-      FROM tokcost.gpu_node n
-     CROSS JOIN LATERAL (SELECT s::date AS day
-                           FROM generate_series(greatest(from_day, n.in_service)::timestamp,
-                                                (least(to_day, coalesce(n.retired_on, to_day)) - 1)::timestamp,
-                                                '1 day'::interval) AS s) d
-      JOIN tokcost.gpu_node_rate r
-        ON r.node_id = n.node_id
-       AND r.valid_from <= d.day
-       AND (r.valid_to IS NULL OR d.day < r.valid_to)
+           l.peak_tokens
+      FROM ledger l
       LEFT JOIN (SELECT g.node_id, tokcost.usage_day(g.period_end) AS day, sum(g.tokens) AS tokens
                    FROM tokcost.gpu_usage g
                   WHERE g.period_end > from_day::timestamp AT TIME ZONE 'UTC'
                     AND g.period_end <= to_day::timestamp AT TIME ZONE 'UTC'
                   GROUP BY 1, 2) u
-        ON u.node_id = n.node_id AND u.day = d.day
+        ON u.node_id = l.node_id AND u.day = l.day
+     WHERE l.day >= from_day
      ORDER BY 1, 2;
 END
 $$;
 
 COMMENT ON FUNCTION tokcost.gpu_node_day(date, date) IS
-'what each GPU node in service costs each UTC day of [from_day, to_day): amortization, power, facility fees, their sum, the tokens served and the peak capacity, exact';
+'what each GPU node in service costs each UTC day of [from_day, to_day): amortization, power, facility fees and their sum, exact; the day''s whole cents in the node''s cent ledger; the tokens served and the peak capacity';
 
 CREATE FUNCTION tokcost.gpu_focus_rows(from_day date, to_day date)
 RETURNS TABLE (
@@ -142,9 +169,9 @@ BEGIN ATOMIC
                              round(d.power, 2), round(d.facility, 2)),
            'Recurring',
            0::numeric,
-           d.daily_cost,
-           d.daily_cost,
-           d.daily_cost,
+           d.daily_cost_cents,
+           d.daily_cost_cents,
+           d.daily_cost_cents,
            d.tokens,
            'Tokens',
            1::numeric,
@@ -167,7 +194,7 @@ BEGIN ATOMIC
 END;
 
 COMMENT ON FUNCTION tokcost.gpu_focus_rows(date, date) IS
-'one FOCUS row per GPU node and UTC day of [from_day, to_day), manufactured since no invoice has one: BilledCost 0, EffectiveCost the synthesized daily cost, ConsumedQuantity the tokens served, x_RowSource synthesized';
+'one FOCUS row per GPU node and UTC day of [from_day, to_day), manufactured since no invoice has one: BilledCost 0, EffectiveCost the synthesized daily cost in whole cents, ConsumedQuantity the tokens served, x_RowSource synthesized';
 
 CREATE FUNCTION tokcost.gpu_idle(from_day date, to_day date)
 RETURNS TABLE (
@@ -183,13 +210,14 @@ RETURNS TABLE (
     idle_cost numeric)
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-    -- The used part is rounded to the cent and the idle part is the rest of
-    -- the rounded total, so used + idle = total to the cent.
+    -- The total is the day's cents in the node's ledger, the same amount as
+    -- its FOCUS row.  The used part is rounded to the cent (at most the
+    -- total) and the idle part is the rest, so used + idle = total exactly.
     SELECT c.day, c.node_id, c.lane, c.billing_currency, c.tokens, c.peak_tokens,
            c.used_share,
-           round(c.daily_cost, 2),
-           round(c.daily_cost * c.used_share, 2),
-           round(c.daily_cost, 2) - round(c.daily_cost * c.used_share, 2)
+           c.daily_cost_cents,
+           least(round(c.daily_cost * c.used_share, 2), c.daily_cost_cents),
+           c.daily_cost_cents - least(round(c.daily_cost * c.used_share, 2), c.daily_cost_cents)
       FROM (SELECT d.*, least(1::numeric, d.tokens / d.peak_tokens) AS used_share
               FROM tokcost.gpu_node_day(from_day, to_day) d) c
      ORDER BY c.day, c.node_id;
