@@ -2,7 +2,24 @@
 -- local partitions, sub-partitions, plain tables, filters, quoted names and
 -- the errors.  test/scripts/scale_out.sh runs them on foreign partitions.
 BEGIN;
-SELECT plan(25);
+SELECT plan(28);
+
+-- An update from 1.0 adds both functions to the extension.
+DROP EXTENSION tokcost;
+CREATE EXTENSION tokcost VERSION '1.0';
+SELECT hasnt_function('tokcost', 'partition_lane_totals', '1.0 has no partition_lane_totals');
+ALTER EXTENSION tokcost UPDATE TO '1.1';
+SELECT is(ARRAY(SELECT pg_describe_object(d.classid, d.objid, 0) FROM pg_depend d
+                 WHERE d.refclassid = 'pg_extension'::regclass
+                   AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'tokcost')
+                   AND d.deptype = 'e'
+                   AND pg_describe_object(d.classid, d.objid, 0) LIKE 'function tokcost.partition_lane_totals%'
+                 ORDER BY 1),
+          ARRAY['function tokcost.partition_lane_totals(regclass,name,name,name,name,text)',
+                'function tokcost.partition_lane_totals_query(regclass,name,name,name,name,text)'],
+          'the update to 1.1 adds both functions to the extension');
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'tokcost'), '1.1',
+          'the update reaches 1.1');
 
 CREATE SCHEMA "Cost Data";
 CREATE TABLE "Cost Data"."Usage Rows" (
