@@ -3,11 +3,12 @@
 # cluster on 127.0.0.1 with tokcost installed.  A cost table is sharded
 # across the shards with declarative partitioning and postgres_fdw, three
 # ways: list partitions by lane, range partitions by billing month and hash
-# partitions by row id.  The coordinator also keeps every row in a local
-# table, and each sharded query must give the result of the same query on
-# that table, to the last digit.  EXPLAIN VERBOSE shows which aggregates run
-# on the shards.
-# Prints TAP, and stops its servers on exit, failures included.
+# partitions by row id.  The FOCUS sample export is sharded by provider.
+# The coordinator also keeps every row in a local table, and each sharded
+# query must give the result of the same query on that table, to the last
+# digit.  EXPLAIN VERBOSE shows which aggregates run on the shards.
+# Prints TAP, and stops its servers on exit, failures included.  Every
+# statement is bounded by a 60-second statement_timeout.
 set -uo pipefail
 
 source "$TOKCOST_ROOT/test/lib.sh"
@@ -26,6 +27,8 @@ cleanup() {
     done
 }
 trap cleanup EXIT
+trap 'exit 1' INT TERM
+export PGOPTIONS='-c statement_timeout=60s'
 
 # --- TAP --------------------------------------------------------------------
 
