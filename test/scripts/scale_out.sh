@@ -176,8 +176,8 @@ SELECT "ProviderName" AS provider_name,
 SQL
 }
 
-# Three sharded copies of cost_rows on the coordinator, each partition a
-# foreign table on a shard.  The servers list tokcost as an extension whose
+# Three sharded copies of cost_rows and one of the FOCUS sample on the
+# coordinator, each partition a foreign table on a shard.  The servers list tokcost as an extension whose
 # functions and operators postgres_fdw may send to them, and are async
 # capable, so that an Append runs their scans at the same time.  A row sent
 # over the network costs the planner 0.2 rather than postgres_fdw's 0.01,
