@@ -25,8 +25,7 @@ SQL_1_0 = \
 	src/lane_agg.sql \
 	src/prices.sql
 SQL_1_1 = \
-	src/lane_total_add.sql \
-	src/extowner_grants.sql
+	src/lane_total_add.sql
 DATA_built = tokcost--1.0.sql tokcost--1.1.sql tokcost--1.0--1.1.sql
 
 # pg_regress pairs sql/NAME.sql with expected/NAME.out; every file in sql/

@@ -54,6 +54,13 @@ SELECT pg_catalog.pg_extension_config_dump('tokcost.api_price', '');
 
 GRANT SELECT ON tokcost.api_price TO PUBLIC;
 
+-- In a trusted install the bootstrap superuser runs this script and owns
+-- what it makes, so the database owner who ran CREATE EXTENSION gets the
+-- writes that keeping the price list and restoring a dump of it need.  In
+-- an install by a superuser, @extowner@ owns the table and this adds
+-- nothing.
+GRANT INSERT, UPDATE, DELETE ON tokcost.api_price TO @extowner@;
+
 CREATE FUNCTION tokcost.api_price_check_overlap()
 RETURNS trigger
 LANGUAGE plpgsql
