@@ -16,6 +16,9 @@
 #   TOKCOST_FUZZ_SECONDS seconds per target (default 60)
 #   TOKCOST_FUZZ_WORK    work folder (default: a new folder under /tmp); new
 #                        corpus entries, logs and failing inputs are left there
+#   TOKCOST_FUZZ_MERGE=1 afterwards, add to test/fuzz/corpus/TARGET the new
+#                        inputs that reach edges its seeds do not (libFuzzer's
+#                        -merge=1)
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -105,6 +108,15 @@ for target in $targets; do
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/$target.log")
     coverage_line=$(grep -E '^#[0-9]+.*(DONE|pulse|NEW|REDUCE)' "$work/$target.log" | tail -n 1 |
                     grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9]+[a-zA-Z]*')
+    if [ "$status" -eq 0 ] && [ -n "$runs" ] && [ "${TOKCOST_FUZZ_MERGE:-0}" = 1 ]; then
+        before=$(ls "$seeds" | wc -l)
+        TOKCOST_FUZZ_TARGET=$target \
+        TOKCOST_FUZZ_CONNINFO="host=$PGHOST port=$PGPORT user=$PGUSER dbname=tokcost_fuzz" \
+        TOKCOST_FUZZ_COVERAGE=$coverage \
+            "$work/tokcost_fuzz" -merge=1 -max_len=4096 "$seeds" "$corpus" \
+            >"$work/$target.merge.log" 2>&1
+        log "$target: corpus $before -> $(ls "$seeds" | wc -l) inputs in $seeds"
+    fi
     if [ "$status" -eq 0 ] && [ -n "$runs" ]; then
         ok "$target: $runs inputs in ${seconds}s, $coverage_line, no failing input"
     else

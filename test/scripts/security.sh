@@ -203,6 +203,8 @@ expect_error "the database owner cannot change a tokcost function" 42501 tokcost
     "ALTER FUNCTION tokcost.cost_per_mtok(numeric, numeric) VOLATILE"
 expect_error "the database owner cannot replace a tokcost function" 42501 tokcost_dbo $db \
     "CREATE OR REPLACE FUNCTION tokcost.api_rate(text, text, timestamptz, text) RETURNS numeric LANGUAGE sql AS 'SELECT 0::numeric'"
+expect_error "the database owner cannot detach a tokcost function from the extension" 42501 tokcost_dbo $db \
+    "ALTER EXTENSION tokcost DROP FUNCTION tokcost.utilization(numeric, numeric)"
 expect_error "the database owner cannot drop the price list's trigger" 42501 tokcost_dbo $db \
     "DROP TRIGGER api_price_check_overlap ON tokcost.api_price"
 expect_error "another role cannot write the price list" 42501 tokcost_mallory $db \

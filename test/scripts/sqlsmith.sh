@@ -7,6 +7,8 @@
 # higher for a longer run.  Prints TAP.
 set -uo pipefail
 
+TOKCOST_ROOT=${TOKCOST_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
+TOKCOST_SHARED_DATA=${TOKCOST_SHARED_DATA:-$TOKCOST_ROOT/../shared/data}
 source "$TOKCOST_ROOT/test/lib.sh"
 work=${SCRATCH:-$(mktemp -d)}
 mkdir -p "$work"
