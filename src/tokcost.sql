@@ -4,11 +4,10 @@
 \echo Use "CREATE EXTENSION tokcost" to load this file. \quit
 
 -- CREATE EXTENSION creates schema tokcost unless it exists.  A schema made
--- beforehand is a way in for its owner, or for any role that may create
--- objects in it: the owner of a schema can drop or replace what is in it,
--- and an object placed there before the install, or later by a role with
--- CREATE, can match a call to our functions more closely than our own
--- and so run in place of them, as whoever calls them.  So a pre-existing
+-- beforehand lets its owner drop or replace what is in it.  An object
+-- placed there before the install, or later by a role with CREATE, can
+-- match a call to our functions more closely than our own and so run in
+-- their place, with the privileges of the caller.  So a pre-existing
 -- schema must be owned by the extension owner or a superuser, grant CREATE
 -- to no other role, and be empty.
 DO $$

@@ -10,10 +10,10 @@
  *	  price_map	the input as a JSON price map (tokcost.import_price_map),
  *				in a transaction that is rolled back
  *
- * An input fails, and libFuzzer saves it, when the backend dies, when it
- * raises an SQLSTATE outside the target's list of expected input errors
- * (XX000 above all), or when an accepted lane_total does not survive a
- * round trip through its text or binary form unchanged.
+ * An input fails, and libFuzzer saves it, in three cases: the backend
+ * dies, it raises an SQLSTATE outside the target's list of expected input
+ * errors (XX000 above all), or an accepted lane_total changes in a round
+ * trip through its text or binary form.
  *
  * Coverage: the harness registers the counter file that the fuzzing build
  * of tokcost.so writes (see coverage_shim.c), so libFuzzer sees the edges

@@ -283,9 +283,9 @@ SELECT isnt(pg_temp.value_under($$tokcost.lane_total_send(('(caf' || chr(233) ||
                                 ARRAY['client_encoding', 'LATIN1']),
             'lane_total_send depends on client_encoding');
 
--- 4. A stable lookup sees a price that changed within the session, even
--- through a plan that PL/pgSQL caches and reuses, in which an immutable
--- call with constant arguments would have been folded to a constant.
+-- 4. A stable lookup returns a price that changed within the session, even
+-- through a plan that PL/pgSQL caches and reuses.  Such a plan would have
+-- folded an immutable call with constant arguments to a constant.
 SET LOCAL plan_cache_mode = force_generic_plan;
 CREATE FUNCTION pg_temp.audit_rate() RETURNS numeric
 LANGUAGE plpgsql STABLE AS $$

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Concurrency test, on a server of its own: for a bounded time (25 seconds
-# unless TOKCOST_CONCURRENCY_SECONDS says otherwise), pgbench clients
+# Concurrency test, on a server of its own.  For a bounded time
+# (TOKCOST_CONCURRENCY_SECONDS, default 25), pgbench clients
 # insert cost rows, pgbench analysts run lane aggregates (some in parallel
 # plans, some over the materialized view), and a loop runs REFRESH
 # MATERIALIZED VIEW CONCURRENTLY.  Afterwards every committed row must be
@@ -101,13 +101,13 @@ analyses=$(processed "$work/analyst.out")
 if [ "$insert_status" -eq 0 ] && [ "$(failed "$work/insert.out")" = 0 ]; then
     ok "$inserts insert transactions committed, none failed"
 else
-    not_ok "insert clients finished without a failed transaction"
+    not_ok "insert clients finished without a failed transaction (pgbench status $insert_status)"
     sed 's/^/# /' "$work/insert.out" | tail -n 20
 fi
 if [ "$analyst_status" -eq 0 ] && [ "$(failed "$work/analyst.out")" = 0 ]; then
     ok "$analyses analyst transactions ran, none failed"
 else
-    not_ok "analyst clients finished without a failed transaction"
+    not_ok "analyst clients finished without a failed transaction (pgbench status $analyst_status)"
     sed 's/^/# /' "$work/analyst.out" | tail -n 20
 fi
 if [ "$refreshes" -gt 0 ] && [ "$refresh_failures" -eq 0 ]; then

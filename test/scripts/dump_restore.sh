@@ -2,9 +2,9 @@
 # Dump and restore: pg_dump and pg_restore of a database that uses tokcost
 # in tables, generated columns, expression indexes, a materialized view and
 # the extension's config tables must report no error and lose nothing,
-# with search_path = '' in the restoring session.  Run for an install by a
-# superuser and for a trusted install by a database owner who is none,
-# who then also dumps and restores it.  Prints TAP.
+# with search_path = '' in the restoring session.  Runs twice: for an
+# install, dump and restore by a superuser, and for all three by a
+# database owner without superuser (a trusted install).  Prints TAP.
 set -uo pipefail
 
 work=${SCRATCH:-$(mktemp -d)}

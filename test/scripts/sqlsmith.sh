@@ -19,7 +19,7 @@ n=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok() { n=$((n + 1)); echo "not ok $n - $1"; }
 
-# Each log line starts with its SQLSTATE, so internal errors can be told apart.
+# Each log line starts with its SQLSTATE, which marks internal errors.
 TOKCOST_SERVER_OPTIONS="log_line_prefix = '%e '" cluster_start "$work/cluster" >/dev/null
 trap 'cluster_stop "$work/cluster"' EXIT
 export PGOPTIONS='-c client_min_messages=warning'

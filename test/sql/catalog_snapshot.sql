@@ -4,7 +4,7 @@
 -- test/scripts/upgrade.sh to compare a fresh install with an updated one.
 --
 -- It walks pg_depend for the extension's members, so it covers objects
--- that later versions add without being told about them.
+-- that later versions add with no change here.
 SET search_path = pg_catalog;
 
 WITH ext AS (

@@ -1,8 +1,8 @@
 -- Load a sample estate that uses tokcost the ways a warehouse does, for the
--- dump, fuzzing and memory tests: the real FOCUS 1.0 sample rows tagged
--- with lanes, a table with a generated column, expression, btree and hash
--- indexes on tokcost values, a materialized view of daily lane totals, a
--- view, and the price list loaded from the real price map.
+-- dump and sqlsmith tests.  It has the real FOCUS 1.0 sample rows tagged
+-- with lanes in a table with generated columns and expression, btree and
+-- hash indexes on tokcost values, a materialized view of daily lane
+-- totals, a view, and the price list loaded from the real price map.
 --
 -- psql variables: focus_csv (path of focus-1.0-sample.csv) and price_map
 -- (path of model-prices-2025-09.json).
@@ -32,8 +32,8 @@ CREATE TABLE focus_raw (
 :focus_copy
 
 -- The sample has no token rows, so each row gets a lane and a token count
--- derived from its own fields: AI rows are cloud API usage, compute rows
--- GPU nodes, and the rest split between the two GPU lanes by Id.
+-- derived from its own fields.  AI rows are cloud API usage and compute
+-- rows GPU nodes; the Id splits the rest among the lanes.
 CREATE TABLE focus_cost (
     id bigint PRIMARY KEY,
     charge_period_start timestamptz NOT NULL,

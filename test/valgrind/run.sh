@@ -107,8 +107,8 @@ fi
 
 cluster_stop "$work/cluster"
 logs=$(ls "$work/logs" | wc -l)
-# With --quiet a log holds only errors, each headed by a line with one
-# space after the process id; detail and stack lines are indented further.
+# With --quiet a log contains only errors.  Each starts with a line that
+# has one space after the process id, and its details are indented more.
 errors=$(cat "$work/logs"/*.log 2>/dev/null | grep -cE '^==[0-9]+== [^ ]')
 if [ "$errors" -eq 0 ]; then
     ok "valgrind reports no memory error ($logs process logs)"
