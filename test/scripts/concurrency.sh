@@ -93,6 +93,11 @@ done
 wait "$insert_pid"; insert_status=$?
 wait "$analyst_pid"; analyst_status=$?
 
+# pgbench exits 2 when a client aborted; above 128 a signal from outside
+# the test stopped it.
+describe_status() {
+    if [ "$1" -gt 128 ]; then echo "pgbench killed by signal $(($1 - 128))"; else echo "pgbench status $1"; fi
+}
 processed() { sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$1"; }
 failed() { sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$1"; }
 inserts=$(processed "$work/insert.out")
@@ -101,13 +106,13 @@ analyses=$(processed "$work/analyst.out")
 if [ "$insert_status" -eq 0 ] && [ "$(failed "$work/insert.out")" = 0 ]; then
     ok "$inserts insert transactions committed, none failed"
 else
-    not_ok "insert clients finished without a failed transaction (pgbench status $insert_status)"
+    not_ok "insert clients finished without a failed transaction ($(describe_status "$insert_status"))"
     sed 's/^/# /' "$work/insert.out" | tail -n 20
 fi
 if [ "$analyst_status" -eq 0 ] && [ "$(failed "$work/analyst.out")" = 0 ]; then
     ok "$analyses analyst transactions ran, none failed"
 else
-    not_ok "analyst clients finished without a failed transaction (pgbench status $analyst_status)"
+    not_ok "analyst clients finished without a failed transaction ($(describe_status "$analyst_status"))"
     sed 's/^/# /' "$work/analyst.out" | tail -n 20
 fi
 if [ "$refreshes" -gt 0 ] && [ "$refresh_failures" -eq 0 ]; then
