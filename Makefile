@@ -33,7 +33,8 @@ SQL_1_1 = \
 	src/gpu_usage.sql \
 	src/focus_synth.sql \
 	src/focus_views.sql \
-	src/partition_totals.sql
+	src/partition_totals.sql \
+	src/lane_total_add.sql
 DATA_built = tokcost--1.0.sql tokcost--1.1.sql tokcost--1.0--1.1.sql
 
 # pg_regress pairs sql/NAME.sql with expected/NAME.out; every file in sql/

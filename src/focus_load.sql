@@ -195,7 +195,9 @@ CREATE TABLE tokcost.focus_load (
     rows_rejected bigint NOT NULL DEFAULT 0,
     header text[] NOT NULL,
     other_columns text[] NOT NULL,
-    replaced_by bigint REFERENCES tokcost.focus_load,
+    -- no foreign key to focus_load itself: pg_dump cannot order the rows of
+    -- a self-referencing config table, so it warns on every dump
+    replaced_by bigint CHECK (replaced_by > load_id),
     CHECK (rows_loaded + rows_rejected = rows_read)
 );
 
@@ -346,6 +348,8 @@ SELECT pg_catalog.pg_extension_config_dump('tokcost.focus_load_load_id_seq', '')
 SELECT pg_catalog.pg_extension_config_dump('tokcost.focus_charge', '');
 
 GRANT SELECT ON tokcost.focus_load, tokcost.focus_charge TO PUBLIC;
+GRANT INSERT, UPDATE, DELETE ON tokcost.focus_load, tokcost.focus_charge TO @extowner@;
+GRANT USAGE, SELECT, UPDATE ON SEQUENCE tokcost.focus_load_load_id_seq TO @extowner@;
 
 -- Records that could not be read, with why.
 CREATE TABLE tokcost.focus_reject (
@@ -373,6 +377,7 @@ COMMENT ON COLUMN tokcost.focus_reject.record IS
 SELECT pg_catalog.pg_extension_config_dump('tokcost.focus_reject', '');
 
 GRANT SELECT ON tokcost.focus_reject TO PUBLIC;
+GRANT INSERT, UPDATE, DELETE ON tokcost.focus_reject TO @extowner@;
 
 -- A quoted value for a reject reason, cut to a readable length.
 CREATE FUNCTION tokcost.focus_quote(value text)

@@ -284,6 +284,7 @@ COMMENT ON INDEX tokcost.workload_value_key IS
 SELECT pg_catalog.pg_extension_config_dump('tokcost.workload_value', '');
 
 GRANT SELECT ON tokcost.workload_value TO PUBLIC;
+GRANT INSERT, UPDATE, DELETE ON tokcost.workload_value TO @extowner@;
 
 CREATE FUNCTION tokcost.focus_workload(tags jsonb, x_columns jsonb)
 RETURNS text

@@ -116,6 +116,7 @@ SELECT pg_catalog.pg_extension_config_dump('tokcost.gpu_node', '');
 SELECT pg_catalog.pg_extension_config_dump('tokcost.gpu_node_rate', '');
 
 GRANT SELECT ON tokcost.gpu_node, tokcost.gpu_node_rate TO PUBLIC;
+GRANT INSERT, UPDATE, DELETE ON tokcost.gpu_node, tokcost.gpu_node_rate TO @extowner@;
 
 CREATE FUNCTION tokcost.rewriting_history()
 RETURNS boolean

@@ -104,6 +104,7 @@ SELECT pg_catalog.pg_extension_config_dump('tokcost.gpu_counter_sample', '');
 SELECT pg_catalog.pg_extension_config_dump('tokcost.gpu_counter_series', '');
 
 GRANT SELECT ON tokcost.gpu_usage, tokcost.gpu_counter_sample, tokcost.gpu_counter_series TO PUBLIC;
+GRANT INSERT, UPDATE, DELETE ON tokcost.gpu_usage, tokcost.gpu_counter_sample, tokcost.gpu_counter_series TO @extowner@;
 
 CREATE FUNCTION tokcost.convert_gpu_counters()
 RETURNS TABLE (

@@ -11,6 +11,7 @@
 
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
+#include "utils/memdebug.h"
 
 #include "costing.h"
 #include "lane_total.h"
@@ -162,6 +163,9 @@ lane_total_pack(const LaneTotalParts *parts)
 	}
 
 	result->rows = parts->rows;
+
+	/* under valgrind (a build with USE_VALGRIND), every byte must be set */
+	VALGRIND_CHECK_MEM_IS_DEFINED(result, size);
 	return result;
 }
 
@@ -485,5 +489,9 @@ lane_total_cost_per_mtok(PG_FUNCTION_ARGS)
 Datum
 lane_total_sum_final(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_LANE_TOTAL(lane_total_canonical(PG_GETARG_LANE_TOTAL(0)));
+	LaneTotal  *result = lane_total_canonical(PG_GETARG_LANE_TOTAL(0));
+
+	/* a state updated in place must still have every byte set */
+	VALGRIND_CHECK_MEM_IS_DEFINED(result, VARSIZE(result));
+	PG_RETURN_LANE_TOTAL(result);
 }

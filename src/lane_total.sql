@@ -13,15 +13,17 @@ RETURNS cstring
 AS 'MODULE_PATHNAME', 'lane_total_out'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
+-- Binary I/O converts the lane between the server and the client encoding,
+-- so it depends on client_encoding and is STABLE, as textsend is.
 CREATE FUNCTION tokcost.lane_total_recv(internal)
 RETURNS tokcost.lane_total
 AS 'MODULE_PATHNAME', 'lane_total_recv'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION tokcost.lane_total_send(tokcost.lane_total)
 RETURNS bytea
 AS 'MODULE_PATHNAME', 'lane_total_send'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
 -- Plain storage and double alignment: a value read from a tuple is never
 -- toasted, compressed or given a short header, so the aggregates can read

@@ -38,6 +38,9 @@ PG_FUNCTION_INFO_V1(lane_total_send);
 #define WIRE_HAS_CURRENCY	0x04
 #define WIRE_KNOWN_FLAGS	0x07
 
+/* numeric_send's header: digit count, weight, sign and display scale */
+#define NUMERIC_SEND_HEADER_BYTES	8
+
 static pg_attribute_noreturn() void
 report_bad_text(const char *input, const char *detail)
 {
@@ -325,11 +328,27 @@ send_counted_text(StringInfo buf, const char *text, int len)
 	pq_sendbytes(buf, converted, converted_len);
 }
 
+/*
+ * Raise invalid_binary_representation unless count more bytes are left, so
+ * that a short value gets that SQLSTATE and names the field it ends in,
+ * where pq_getmsg* would report a protocol violation.
+ */
+static void
+require_bytes(StringInfo buf, int count, const char *field)
+{
+	if (buf->len - buf->cursor < count)
+		report_bad_binary(psprintf("The value ends in its %s, after %d bytes.",
+								   field, buf->len));
+}
+
 static char *
 recv_counted_text(StringInfo buf, const char *name, int max_len, int *len)
 {
-	int32		raw_len = pq_getmsgint(buf, 4);
+	int32		raw_len;
 	char	   *text;
+
+	require_bytes(buf, 4, psprintf("%s length", name));
+	raw_len = pq_getmsgint(buf, 4);
 
 	if (raw_len < 1 || raw_len > buf->len - buf->cursor)
 		report_bad_binary(psprintf("The %s length %d is out of bounds.",
@@ -359,15 +378,33 @@ send_sum(StringInfo buf, const DecimalSum *sum)
 static void
 recv_sum(StringInfo buf, const char *name, DecimalSum *sum)
 {
-	int32		len = pq_getmsgint(buf, 4);
+	int32		len;
+	int16		ndigits;
 	StringInfoData numeric_buf;
 	Numeric		value;
+
+	require_bytes(buf, 4, psprintf("%s sum length", name));
+	len = pq_getmsgint(buf, 4);
 
 	if (len < 0 || len > buf->len - buf->cursor ||
 		len > LANE_SUM_MAX_NUMERIC_BYTES)
 		report_bad_binary(psprintf("The %s sum length %d is out of bounds.",
 								   name, len));
 	numeric_buf.data = (char *) pq_getmsgbytes(buf, len);
+
+	/*
+	 * numeric_send writes four int16s (digit count, weight, sign, display
+	 * scale) and then the digits.  Check the count against the length here,
+	 * since numeric_recv would report a short buffer as a protocol error.
+	 */
+	if (len < NUMERIC_SEND_HEADER_BYTES)
+		report_bad_binary(psprintf("The %s sum is %d bytes, shorter than a numeric header.",
+								   name, len));
+	ndigits = (int16) (((uint8) numeric_buf.data[0] << 8) |
+					   (uint8) numeric_buf.data[1]);
+	if (ndigits < 0 || len != NUMERIC_SEND_HEADER_BYTES + 2 * ndigits)
+		report_bad_binary(psprintf("The %s sum is %d bytes, and its header says it has %d digits.",
+								   name, len, ndigits));
 	numeric_buf.len = len;
 	numeric_buf.maxlen = len;
 	numeric_buf.cursor = 0;
@@ -433,6 +470,7 @@ lane_total_recv(PG_FUNCTION_ARGS)
 	int			lane_len;
 	int			currency_len = 0;
 
+	require_bytes(buf, 2, "header");
 	version = pq_getmsgbyte(buf);
 	if (version != LANE_TOTAL_VERSION)
 		report_bad_binary(psprintf("The format version is %d, and this build reads only version %d.",
@@ -460,6 +498,7 @@ lane_total_recv(PG_FUNCTION_ARGS)
 		recv_sum(buf, "cost", &parts.cost);
 	if (!(flags & WIRE_TOKENS_NULL))
 		recv_sum(buf, "token", &parts.tokens);
+	require_bytes(buf, 8, "row count");
 	parts.rows = pq_getmsgint64(buf);
 	if (parts.rows < 1)
 		report_bad_binary(psprintf("The row count is " INT64_FORMAT ", and a lane_total sums at least one row.",

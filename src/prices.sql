@@ -13,13 +13,18 @@ CREATE TABLE tokcost.api_price (
     valid_to timestamptz,
     source text,
     PRIMARY KEY (provider, model, token_class, valid_from),
+    -- Operators are qualified so that no operator in schema tokcost can
+    -- match more closely than pg_catalog's (numeric >= integer has no
+    -- exact match there).
     CONSTRAINT api_price_token_class_check
-        CHECK (token_class IN ('input', 'output', 'cached_input')),
+        CHECK (token_class OPERATOR(pg_catalog.=) ANY
+               (ARRAY['input', 'output', 'cached_input']::pg_catalog.text[])),
     -- scale() is NULL for NaN and the infinities, which are no price
     CONSTRAINT api_price_usd_per_mtok_check
-        CHECK (usd_per_mtok >= 0 AND pg_catalog.scale(usd_per_mtok) IS NOT NULL),
+        CHECK (usd_per_mtok OPERATOR(pg_catalog.>=) 0::pg_catalog.numeric
+               AND pg_catalog.scale(usd_per_mtok) IS NOT NULL),
     CONSTRAINT api_price_period_check
-        CHECK (valid_to IS NULL OR valid_to > valid_from)
+        CHECK (valid_to IS NULL OR valid_to OPERATOR(pg_catalog.>) valid_from)
 );
 
 CREATE INDEX api_price_model_idx
@@ -48,6 +53,13 @@ COMMENT ON INDEX tokcost.api_price_model_idx IS
 SELECT pg_catalog.pg_extension_config_dump('tokcost.api_price', '');
 
 GRANT SELECT ON tokcost.api_price TO PUBLIC;
+
+-- In a trusted install the bootstrap superuser runs this script and owns
+-- what it makes, so the database owner who ran CREATE EXTENSION gets the
+-- writes that keeping the price list and restoring a dump of it need.  In
+-- an install by a superuser, @extowner@ owns the table and this adds
+-- nothing.
+GRANT INSERT, UPDATE, DELETE ON tokcost.api_price TO @extowner@;
 
 CREATE FUNCTION tokcost.api_price_check_overlap()
 RETURNS trigger
@@ -97,8 +109,8 @@ COMMENT ON TRIGGER api_price_check_overlap ON tokcost.api_price IS
 CREATE VIEW tokcost.api_price_current AS
 SELECT p.provider, p.model, p.token_class, p.usd_per_mtok, p.valid_from, p.valid_to
   FROM tokcost.api_price p
- WHERE p.valid_from <= pg_catalog.now()
-   AND (p.valid_to IS NULL OR pg_catalog.now() < p.valid_to);
+ WHERE p.valid_from OPERATOR(pg_catalog.<=) pg_catalog.now()
+   AND (p.valid_to IS NULL OR pg_catalog.now() OPERATOR(pg_catalog.<) p.valid_to);
 
 COMMENT ON VIEW tokcost.api_price_current IS
 'the prices in effect now';

@@ -9,7 +9,8 @@ TOKCOST_ROOT=${TOKCOST_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 
 # Debian packages that the build, the tests and the demo need.
 TOKCOST_PACKAGES="make gcc postgresql-15 postgresql-server-dev-15 postgresql-15-pgtap
-libtap-parser-sourcehandler-pgtap-perl postgresql-15-cron"
+libtap-parser-sourcehandler-pgtap-perl postgresql-15-cron
+clang libclang-rt-14-dev sqlsmith valgrind"
 
 log() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
