@@ -21,6 +21,7 @@
 
 #include "compat.h"
 #include "decimal.h"
+#include "float8_read.h"
 #include "numeric_read.h"
 
 #define INT128_MAX_VALUE	((int128) (~(uint128) 0 >> 1))
@@ -55,13 +56,7 @@ const int64 decimal_pow10_int64[DECIMAL_MAX_INT64_POW10 + 1] = {
 	INT64CONST(1000000000000000000)
 };
 
-/*
- * Powers of ten as float8, from 10^-FLOAT8_POW10_BIAS: those from 10^0 to
- * 10^22 are exact, and those below 1 are the nearest float8.
- */
-#define FLOAT8_POW10_BIAS	9
-#define FLOAT8_POW10_MAX	22
-static const double float8_pow10[FLOAT8_POW10_BIAS + FLOAT8_POW10_MAX + 1] = {
+const double float8_read_pow10[FLOAT8_POW10_BIAS + FLOAT8_POW10_MAX + 1] = {
 	1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1,
 	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
 	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
@@ -329,118 +324,15 @@ units_from_float_text(const char *text, int128 *units, int *scale)
 }
 
 /*
- * Find the float8-to-numeric cast of a float8 of magnitude 10^-8 to 10^15
- * by arithmetic alone.  Sets *units to the value in units of 10^-*scale.
- * *scale is the cast's display scale, or a larger one up to sum_scale when
- * the display scale is below sum_scale.  Adding the units to a sum of
- * scale sum_scale gives the sum the right scale either way, and stripping
- * zeros that the sum would put back is skipped.  Returns false, setting
- * nothing, when arithmetic cannot tell the result; the caller then prints
- * the value.
- *
- * The cast's value is the decimal D nearest the float8 v among those with
- * DBL_DIG (15) significant digits, with trailing zeros dropped from the
- * display scale.  Two such decimals lie more than 4 units in the last
- * place of v apart (10^-15 relative against 2^-52), so at most one of them
- * rounds to v; if one does, it is D, since D is at least as close to v.
- * So a digit string d of at most 15 digits with d / 10^s == v in float8
- * is D: both d and 10^s (s <= 22) are exact in float8, and IEEE 754
- * division rounds correctly, so the test is exact.  Scaling v by 10^s and
- * rounding only proposes d, and the test checks it.
- */
-static bool
-units_from_float8_by_division(double value, int sum_scale, int64 *units,
-							  int *scale)
-{
-	double		magnitude = fabs(value);
-	uint64		bits;
-	int			binary_exponent;
-	int			decimal_exponent;
-	int			s;
-	double		digits;
-	int64		result;
-
-#if !defined(FLT_EVAL_METHOD) || FLT_EVAL_METHOD != 0
-	/* the test needs float8 arithmetic rounded to float8, not wider */
-	return false;
-#endif
-	if (!(magnitude >= 1e-8 && magnitude < 1e15))
-		return false;
-
-	/*
-	 * floor(log10(magnitude)).  The binary exponent times 1233 / 4096, just
-	 * under log10(2), rounded down, is at most that, and comparing with
-	 * powers of ten raises it.  A power below 1 is inexact in float8, so
-	 * next to one the result can be one off.  Then d has a digit too many
-	 * or too few, and the test below either fails or still proves d right.
-	 */
-	memcpy(&bits, &magnitude, sizeof(bits));
-	binary_exponent = (int) ((bits >> 52) & 0x7FF) - 1023;
-	decimal_exponent = binary_exponent * 1233 / 4096;
-	if (binary_exponent < 0)
-		decimal_exponent--;
-	while (magnitude >= float8_pow10[decimal_exponent + 1 + FLOAT8_POW10_BIAS])
-		decimal_exponent++;
-
-	s = DBL_DIG - 1 - decimal_exponent;
-	if (s < 0 || s > FLOAT8_POW10_MAX)
-		return false;
-	digits = rint(value * float8_pow10[s + FLOAT8_POW10_BIAS]);
-	if (!(fabs(digits) < 1e15) ||
-		digits / float8_pow10[s + FLOAT8_POW10_BIAS] != value)
-		return false;
-
-	/* drop trailing zeros as the cast's %g printing does, to sum_scale */
-	result = (int64) digits;
-	while (s >= sum_scale + 8 && result % 100000000 == 0)
-	{
-		result /= 100000000;
-		s -= 8;
-	}
-	while (s >= sum_scale + 2 && result % 100 == 0)
-	{
-		result /= 100;
-		s -= 2;
-	}
-	while (s > sum_scale && s > 0 && result % 10 == 0)
-	{
-		result /= 10;
-		s--;
-	}
-	*units = result;
-	*scale = s;
-	return true;
-}
-
-/*
- * Convert a float8 to int64 units of its numeric cast, at a scale chosen
- * as units_from_float8_by_division describes, when that function can tell
- * them.  Returns false for NaN, infinities and every value that needs
- * printing.
- */
-bool
-decimal_int64_units_from_float8(double value, int sum_scale, int64 *units,
-								int *scale)
-{
-	if (value == 0.0)
-	{
-		*units = 0;
-		*scale = 0;
-		return true;
-	}
-	return units_from_float8_by_division(value, sum_scale, units, scale);
-}
-
-/*
  * Convert a finite float8 to units with exactly the value and display scale
  * that PostgreSQL's float8-to-numeric cast gives: the value printed with
  * DBL_DIG (15) significant digits.  Returns false when that value needs more
  * than 128 bits.
  *
- * Most values take units_from_float8_by_division, which prints nothing.
+ * Most values take float8_read_int64_units, which prints nothing.
  * Next, the shortest round-trip form comes from a fast printer.  When it has
  * at most 15 significant digits it is the 15-digit rounding too, for the
- * reason given above units_from_float8_by_division.  Longer forms and
+ * reason given above float8_read_int64_units.  Longer forms and
  * subnormals, where that fails, take the slower snprintf path.
  */
 bool
@@ -459,7 +351,7 @@ decimal_units_from_float8(double value, int128 *units, int *scale)
 		*scale = 0;
 		return true;
 	}
-	if (units_from_float8_by_division(value, 0, &small_units, scale))
+	if (float8_read_int64_units(value, 0, &small_units, scale))
 	{
 		*units = small_units;
 		return true;

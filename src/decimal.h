@@ -62,8 +62,6 @@ extern bool decimal_units_from_numeric(Numeric value, int128 *units,
 									   int *scale);
 extern bool decimal_units_from_float8(double value, int128 *units,
 									  int *scale);
-extern bool decimal_int64_units_from_float8(double value, int sum_scale,
-											int64 *units, int *scale);
 extern bool decimal_add_units(int128 *sum, int16 *sum_scale,
 							  int128 units, int scale);
 extern bool decimal_rescale(int128 *units, int from_scale, int to_scale);

@@ -26,6 +26,7 @@
 
 #include "costing.h"
 #include "lane_agg.h"
+#include "float8_read.h"
 #include "lane_total.h"
 #include "numeric_read.h"
 
@@ -109,10 +110,10 @@ input_int64_units(InputKind kind, Datum value, int sum_scale, int64 *units,
 	{
 		case INPUT_NUMERIC:
 			return numeric_read_int64_units(lane_datum_varlena(value),
-											units, scale);
+											sum_scale, units, scale);
 		case INPUT_FLOAT8:
-			return decimal_int64_units_from_float8(DatumGetFloat8(value),
-												   sum_scale, units, scale);
+			return float8_read_int64_units(DatumGetFloat8(value), sum_scale,
+										   units, scale);
 		case INPUT_INT8:
 			*units = DatumGetInt64(value);
 			*scale = 0;

@@ -62,7 +62,10 @@ numeric_read_uint16(const char *p)
 
 /*
  * Convert a finite numeric of at most NUMERIC_INT64_MAX_DIGITS base-10000
- * digits to an int64 count of 10^-dscale units, and set *scale to its
+ * digits to an int64 count of 10^-*scale units.  *scale is the value's
+ * display scale, or a larger one up to sum_scale: a caller that adds the
+ * units to a sum of scale sum_scale gets the sum's scale right either way,
+ * and the common value is read without the division that lowers it to the
  * display scale.  Returns false, setting nothing, for NaN and infinities,
  * for longer values and for values whose units do not fit int64: the
  * caller then takes its general path, which also reports the errors.
@@ -72,8 +75,8 @@ numeric_read_uint16(const char *p)
  * external.
  */
 static pg_attribute_always_inline bool
-numeric_read_int64_units(const struct varlena *value, int64 *units,
-						 int *scale)
+numeric_read_int64_units(const struct varlena *value, int sum_scale,
+						 int64 *units, int *scale)
 {
 	const char *payload = VARDATA_ANY(value);
 	int			length = VARSIZE_ANY_EXHDR(value);
@@ -82,6 +85,7 @@ numeric_read_int64_units(const struct varlena *value, int64 *units,
 	int			weight;
 	int			dscale;
 	int			ndigits;
+	int			digit_scale;
 	int			exponent;
 	uint64		acc = 0;
 	int			last;
@@ -129,13 +133,28 @@ numeric_read_int64_units(const struct varlena *value, int64 *units,
 	last = numeric_read_uint16(payload + (ndigits - 1) * sizeof(uint16));
 
 	/*
-	 * The value is the digits read as one integer times 10^exponent units.
+	 * The digits read as one integer count units of 10^-digit_scale, a
+	 * multiple of four at least the display scale unless numeric dropped
+	 * trailing zero digits.  When digit_scale is between the display scale
+	 * and sum_scale, that count is the result as it stands.
+	 */
+	digit_scale = NUMERIC_DEC_DIGITS * (ndigits - 1 - weight);
+	if (likely(digit_scale >= dscale && digit_scale <= sum_scale))
+	{
+		*units = negative ? -(int64) (acc * NUMERIC_NBASE + last) :
+			(int64) (acc * NUMERIC_NBASE + last);
+		*scale = digit_scale;
+		return true;
+	}
+
+	/*
+	 * Otherwise convert to the display scale: the count times 10^exponent.
 	 * A negative exponent means the last base-10000 digit carries decimal
 	 * places beyond the display scale.  Numeric keeps those zero, so they
 	 * are divided off that one small digit, by constants that the compiler
 	 * turns into multiplications.
 	 */
-	exponent = NUMERIC_DEC_DIGITS * (weight - ndigits + 1) + dscale;
+	exponent = dscale - digit_scale;
 	switch (exponent)
 	{
 		case -3:
