@@ -39,7 +39,7 @@ extern const double float8_read_pow10[FLOAT8_POW10_BIAS + FLOAT8_POW10_MAX + 1];
  * DBL_DIG (15) significant digits, with trailing zeros dropped from the
  * display scale.  Two such decimals lie more than 4 units in the last
  * place of v apart (10^-15 relative against 2^-52), so at most one of them
- * rounds to v; if one does, it is D, since D is at least as close to v.
+ * rounds to v.  If one does, it is D, since D is at least as close to v.
  * So a digit string d of at most 15 digits with d / 10^s == v in float8
  * is D: both d and 10^s (s <= 22) are exact in float8, and IEEE 754
  * division rounds correctly, so the test is exact.  Scaling v by 10^s and

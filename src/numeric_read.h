@@ -63,10 +63,10 @@ numeric_read_uint16(const char *p)
 /*
  * Convert a finite numeric of at most NUMERIC_INT64_MAX_DIGITS base-10000
  * digits to an int64 count of 10^-*scale units.  *scale is the value's
- * display scale, or a larger one up to sum_scale: a caller that adds the
+ * display scale, or a larger one up to sum_scale.  A caller that adds the
  * units to a sum of scale sum_scale gets the sum's scale right either way,
- * and the common value is read without the division that lowers it to the
- * display scale.  Returns false, setting nothing, for NaN and infinities,
+ * so the common value skips the division that lowers it to the display
+ * scale.  Returns false, setting nothing, for NaN and infinities,
  * for longer values and for values whose units do not fit int64: the
  * caller then takes its general path, which also reports the errors.
  *
@@ -134,9 +134,9 @@ numeric_read_int64_units(const struct varlena *value, int sum_scale,
 
 	/*
 	 * The digits read as one integer count units of 10^-digit_scale, a
-	 * multiple of four at least the display scale unless numeric dropped
-	 * trailing zero digits.  When digit_scale is between the display scale
-	 * and sum_scale, that count is the result as it stands.
+	 * multiple of four.  It is at least the display scale unless numeric
+	 * dropped trailing zero digits.  When digit_scale is between the display
+	 * scale and sum_scale, that count is already the result.
 	 */
 	digit_scale = NUMERIC_DEC_DIGITS * (ndigits - 1 - weight);
 	if (likely(digit_scale >= dscale && digit_scale <= sum_scale))
