@@ -25,8 +25,8 @@
 #include "utils/builtins.h"
 
 #include "costing.h"
-#include "lane_agg.h"
 #include "float8_read.h"
+#include "lane_agg.h"
 #include "lane_total.h"
 #include "numeric_read.h"
 
@@ -152,7 +152,7 @@ accumulate(LaneTotal *state, LaneSumField field, InputKind kind, Datum value)
 	if (likely((state->flags & numeric_flag) == 0))
 	{
 		if (likely(input_int64_units(kind, value, *sum_scale,
-											 &small_units, &scale) &&
+									 &small_units, &scale) &&
 				   decimal_add_int64_units(sum_units, sum_scale,
 										   small_units, scale)))
 		{
