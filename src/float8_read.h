@@ -26,6 +26,22 @@
 extern const double float8_read_pow10[FLOAT8_POW10_BIAS + FLOAT8_POW10_MAX + 1];
 
 /*
+ * Set *units to value * 10^scale when that is an integer d of at most 15
+ * digits with d / 10^scale == value in float8, the test explained below.
+ */
+static pg_attribute_always_inline bool
+float8_units_at_scale(double value, int scale, int64 *units)
+{
+	double		power = float8_read_pow10[scale + FLOAT8_POW10_BIAS];
+	double		digits = rint(value * power);
+
+	if (!(fabs(digits) < 1e15) || digits / power != value)
+		return false;
+	*units = (int64) digits;
+	return true;
+}
+
+/*
  * Find the float8-to-numeric cast of zero or a float8 of magnitude 10^-8
  * to 10^15 by arithmetic alone.  Sets *units to the value in units of
  * 10^-*scale.  *scale is the cast's display scale, or a larger one up to
@@ -53,7 +69,6 @@ float8_read_int64_units(double value, int sum_scale, int64 *units, int *scale)
 	int			binary_exponent;
 	int			decimal_exponent;
 	int			s;
-	double		digits;
 	int64		result;
 
 #if !defined(FLT_EVAL_METHOD) || FLT_EVAL_METHOD != 0
@@ -88,13 +103,22 @@ float8_read_int64_units(double value, int sum_scale, int64 *units, int *scale)
 	s = DBL_DIG - 1 - decimal_exponent;
 	if (s < 0 || s > FLOAT8_POW10_MAX)
 		return false;
-	digits = rint(value * float8_read_pow10[s + FLOAT8_POW10_BIAS]);
-	if (!(fabs(digits) < 1e15) ||
-		digits / float8_read_pow10[s + FLOAT8_POW10_BIAS] != value)
+
+	/*
+	 * When the 15-digit scale is above sum_scale, try sum_scale first: a
+	 * value with at most that many decimals, the common case once a sum has
+	 * seen a few rows, then needs no zeros stripped.  Its digits are fewer
+	 * than 15, so the test below proves them right just the same.
+	 */
+	if (s > sum_scale && float8_units_at_scale(value, sum_scale, units))
+	{
+		*scale = sum_scale;
+		return true;
+	}
+	if (!float8_units_at_scale(value, s, &result))
 		return false;
 
 	/* drop trailing zeros as the cast's %g printing does, to sum_scale */
-	result = (int64) digits;
 	while (s >= sum_scale + 8 && result % 100000000 == 0)
 	{
 		result /= 100000000;
