@@ -100,9 +100,9 @@ decimal_add_checked(int128 *a, int128 b)
 
 /*
  * Add an int64 count of 10^-scale units to a sum at *sum_scale: the
- * per-row step of the lane aggregates.  When the value's scale is at most
+ * per-row step of the lane aggregates.  When the value's scale is below
  * the sum's by at most 18, aligning it is one 64-by-64-bit multiplication
- * that cannot overflow, because |units| < 2^63 and 10^18 < 2^60.  Other
+ * that cannot overflow, because |units| <= 2^63 and 10^18 < 2^60.  Other
  * cases, such as a value that widens the sum's scale, take
  * decimal_add_units.  Returns false, with the sum unchanged, when the
  * result does not fit in 128 bits.

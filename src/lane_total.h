@@ -108,7 +108,7 @@ extern void lane_report_rows_overflow(void) pg_attribute_noreturn();
 
 /*
  * Byte equality of two short strings, eight bytes at a time.  Lanes are a
- * few bytes long, so this inline loop beats a call to memcmp per row.
+ * few bytes long, and this inline loop saves a call to memcmp per row.
  */
 static inline bool
 lane_bytes_equal(const char *a, const char *b, int length)
