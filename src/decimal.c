@@ -3,10 +3,8 @@
  * decimal.c
  *	  Exact decimal sums in 128-bit fixed point, with numeric as fall-back.
  *
- * The fast path reads numeric's on-disk form directly, so that summing a
- * column costs no palloc and no detoasting copy per row.  That form is
- * described in PostgreSQL's src/backend/utils/adt/numeric.c and is stable
- * across major versions, because pg_upgrade keeps numeric columns as they are.
+ * The fast path reads numeric's on-disk form directly (numeric_read.h), so
+ * that summing a column costs no palloc and no detoasting copy per row.
  *
  *-------------------------------------------------------------------------
  */
@@ -23,30 +21,8 @@
 
 #include "compat.h"
 #include "decimal.h"
-
-/*
- * The 16-bit header word that starts a numeric's payload.  The top two bits
- * choose the layout: 00 and 01 are the long form (positive, negative), 10 is
- * the short form and 11 marks NaN or an infinity.
- */
-#define NUMERIC_FORM_MASK		0xC000
-#define NUMERIC_LONG_NEGATIVE	0x4000
-#define NUMERIC_FORM_SHORT		0x8000
-#define NUMERIC_FORM_SPECIAL	0xC000
-#define NUMERIC_SPECIAL_MASK	0xF000
-#define NUMERIC_SPECIAL_NAN		0xC000
-#define NUMERIC_SPECIAL_PINF	0xD000
-#define NUMERIC_SPECIAL_NINF	0xF000
-#define NUMERIC_LONG_DSCALE_MASK	0x3FFF
-#define NUMERIC_SHORT_NEGATIVE	0x2000
-#define NUMERIC_SHORT_DSCALE_MASK	0x1F80
-#define NUMERIC_SHORT_DSCALE_SHIFT	7
-#define NUMERIC_SHORT_WEIGHT_SIGN	0x0040
-#define NUMERIC_SHORT_WEIGHT_MASK	0x003F
-
-/* numeric stores base-10000 digits, four decimal digits each */
-#define NUMERIC_NBASE			10000
-#define NUMERIC_DEC_DIGITS		4
+#include "float8_read.h"
+#include "numeric_read.h"
 
 #define INT128_MAX_VALUE	((int128) (~(uint128) 0 >> 1))
 
@@ -69,7 +45,7 @@ const int128 decimal_pow10[DECIMAL_MAX_POW10 + 1] = {
 	E18 * E18, E18 * E18 * 10, E18 * E18 * 100
 };
 
-static const int64 pow10_small[19] = {
+const int64 decimal_pow10_int64[DECIMAL_MAX_INT64_POW10 + 1] = {
 	INT64CONST(1), INT64CONST(10), INT64CONST(100), INT64CONST(1000),
 	INT64CONST(10000), INT64CONST(100000), INT64CONST(1000000),
 	INT64CONST(10000000), INT64CONST(100000000), INT64CONST(1000000000),
@@ -78,6 +54,12 @@ static const int64 pow10_small[19] = {
 	INT64CONST(100000000000000), INT64CONST(1000000000000000),
 	INT64CONST(10000000000000000), INT64CONST(100000000000000000),
 	INT64CONST(1000000000000000000)
+};
+
+const double float8_read_pow10[FLOAT8_POW10_BIAS + FLOAT8_POW10_MAX + 1] = {
+	1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1,
+	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
 };
 
 /* decimal_mul_limit[k] is the largest magnitude that survives * 10^k. */
@@ -127,29 +109,6 @@ mul_pow10(int128 *units, int k)
 }
 
 /*
- * Add b to *a, returning false (and leaving *a alone) on overflow.
- */
-static inline bool
-add_checked(int128 *a, int128 b)
-{
-	int128		result = (int128) ((uint128) *a + (uint128) b);
-
-	if (((*a ^ result) & (b ^ result)) < 0)
-		return false;
-	*a = result;
-	return true;
-}
-
-static inline uint16
-read_uint16(const char *p)
-{
-	uint16		value;
-
-	memcpy(&value, p, sizeof(value));
-	return value;
-}
-
-/*
  * Read the fields of a numeric.  The value may have a short varlena header,
  * so every read goes through memcpy.
  */
@@ -162,7 +121,7 @@ read_numeric_fields(Numeric value, NumericFields *fields)
 
 	if (length < (int) sizeof(uint16))
 		elog(ERROR, "numeric datum of %d bytes is too short", length);
-	header = read_uint16(payload);
+	header = numeric_read_uint16(payload);
 
 	memset(fields, 0, sizeof(*fields));
 	if ((header & NUMERIC_FORM_MASK) == NUMERIC_FORM_SPECIAL)
@@ -199,7 +158,7 @@ read_numeric_fields(Numeric value, NumericFields *fields)
 			elog(ERROR, "numeric datum of %d bytes is too short", length);
 		fields->negative = (header & NUMERIC_FORM_MASK) == NUMERIC_LONG_NEGATIVE;
 		fields->dscale = header & NUMERIC_LONG_DSCALE_MASK;
-		fields->weight = (int16) read_uint16(payload + sizeof(uint16));
+		fields->weight = (int16) numeric_read_uint16(payload + sizeof(uint16));
 		payload += 2 * sizeof(uint16);
 		length -= 2 * sizeof(uint16);
 	}
@@ -218,7 +177,7 @@ decimal_numeric_special(Numeric value)
 
 	if (VARSIZE_ANY_EXHDR(value) < sizeof(uint16))
 		elog(ERROR, "numeric datum is too short");
-	header = read_uint16(payload);
+	header = numeric_read_uint16(payload);
 	if ((header & NUMERIC_FORM_MASK) != NUMERIC_FORM_SPECIAL)
 		return DECIMAL_FINITE;
 	switch (header & NUMERIC_SPECIAL_MASK)
@@ -273,24 +232,24 @@ decimal_units_from_numeric(Numeric value, int128 *units, int *scale)
 	/* value = digits * 10^exponent, reading the digits as one integer */
 	exponent = NUMERIC_DEC_DIGITS * (fields.weight - fields.ndigits + 1) +
 		fields.dscale;
-	last = read_uint16(fields.digits + (fields.ndigits - 1) * sizeof(uint16));
+	last = numeric_read_uint16(fields.digits + (fields.ndigits - 1) * sizeof(uint16));
 
 	for (i = 0; i < fields.ndigits - 1; i++)
 	{
-		int			digit = read_uint16(fields.digits + i * sizeof(uint16));
+		int			digit = numeric_read_uint16(fields.digits + i * sizeof(uint16));
 
 		/* nine base-10000 digits are 36 decimal digits, which always fit */
 		if (i < 9)
 			acc = acc * NUMERIC_NBASE + digit;
 		else if (!mul_pow10(&acc, NUMERIC_DEC_DIGITS) ||
-				 !add_checked(&acc, digit))
+				 !decimal_add_checked(&acc, digit))
 			return false;
 	}
 
 	if (exponent >= 0)
 	{
 		if (!mul_pow10(&acc, NUMERIC_DEC_DIGITS) ||
-			!add_checked(&acc, last) ||
+			!decimal_add_checked(&acc, last) ||
 			!mul_pow10(&acc, exponent))
 			return false;
 	}
@@ -299,10 +258,10 @@ decimal_units_from_numeric(Numeric value, int128 *units, int *scale)
 		int			drop = -exponent;
 
 		/* digits beyond the display scale must be zero */
-		if (drop >= NUMERIC_DEC_DIGITS || last % (int) pow10_small[drop] != 0)
+		if (drop >= NUMERIC_DEC_DIGITS || last % (int) decimal_pow10_int64[drop] != 0)
 			return false;
 		if (!mul_pow10(&acc, NUMERIC_DEC_DIGITS - drop) ||
-			!add_checked(&acc, last / (int) pow10_small[drop]))
+			!decimal_add_checked(&acc, last / (int) decimal_pow10_int64[drop]))
 			return false;
 	}
 
@@ -340,7 +299,7 @@ units_from_float_text(const char *text, int128 *units, int *scale)
 		}
 		if (*p < '0' || *p > '9')
 			return false;
-		if (!mul_pow10(&acc, 1) || !add_checked(&acc, *p - '0'))
+		if (!mul_pow10(&acc, 1) || !decimal_add_checked(&acc, *p - '0'))
 			return false;
 		if (in_fraction)
 			fraction_digits++;
@@ -370,10 +329,11 @@ units_from_float_text(const char *text, int128 *units, int *scale)
  * DBL_DIG (15) significant digits.  Returns false when that value needs more
  * than 128 bits.
  *
- * The shortest round-trip form comes from a fast printer.  When it has at
- * most 15 significant digits it is the 15-digit rounding too, because every
- * 15-digit decimal survives a trip through float8 unchanged.  Longer forms
- * and subnormals, where that guarantee fails, take the slower snprintf path.
+ * Most values take float8_read_int64_units, which prints nothing.
+ * Next, the shortest round-trip form comes from a fast printer.  When it has
+ * at most 15 significant digits it is the 15-digit rounding too, for the
+ * reason given above float8_read_int64_units.  Longer forms and
+ * subnormals, where that fails, take the slower snprintf path.
  */
 bool
 decimal_units_from_float8(double value, int128 *units, int *scale)
@@ -382,12 +342,18 @@ decimal_units_from_float8(double value, int128 *units, int *scale)
 	int			significant = 0;
 	bool		leading = true;
 	const char *p;
+	int64		small_units;
 
 	Assert(!isnan(value) && !isinf(value));
 	if (value == 0.0)
 	{
 		*units = 0;
 		*scale = 0;
+		return true;
+	}
+	if (float8_read_int64_units(value, 0, &small_units, scale))
+	{
+		*units = small_units;
 		return true;
 	}
 
@@ -432,7 +398,7 @@ decimal_add_units(int128 *sum, int16 *sum_scale, int128 units, int scale)
 		if (!mul_pow10(&units, *sum_scale - scale))
 			return false;
 	}
-	if (!add_checked(&aligned_sum, units))
+	if (!decimal_add_checked(&aligned_sum, units))
 		return false;
 
 	*sum = aligned_sum;

@@ -50,7 +50,11 @@ typedef enum DecimalSpecial
 	DECIMAL_NEG_INF
 } DecimalSpecial;
 
+/* 10^DECIMAL_MAX_INT64_POW10 is the largest power of ten that int64 holds. */
+#define DECIMAL_MAX_INT64_POW10	18
+
 extern const int128 decimal_pow10[DECIMAL_MAX_POW10 + 1];
+extern const int64 decimal_pow10_int64[DECIMAL_MAX_INT64_POW10 + 1];
 
 extern DecimalSpecial decimal_numeric_special(Numeric value);
 extern int	decimal_numeric_dscale(Numeric value);
@@ -77,5 +81,43 @@ extern void decimal_sum_canonicalize(DecimalSum *sum);
 extern Numeric decimal_sum_to_numeric(const DecimalSum *sum);
 extern int	decimal_sum_compare(const DecimalSum *a, const DecimalSum *b);
 extern uint64 decimal_sum_hash(const DecimalSum *sum, uint64 seed);
+
+/*
+ * Add b to *a, returning false (and leaving *a alone) on overflow.  The sum
+ * is taken in unsigned arithmetic, where wrapping is defined, and overflow
+ * shows as a result whose sign differs from both operands'.
+ */
+static inline bool
+decimal_add_checked(int128 *a, int128 b)
+{
+	int128		result = (int128) ((uint128) *a + (uint128) b);
+
+	if (((*a ^ result) & (b ^ result)) < 0)
+		return false;
+	*a = result;
+	return true;
+}
+
+/*
+ * Add an int64 count of 10^-scale units to a sum at *sum_scale: the
+ * per-row step of the lane aggregates.  When the value's scale is below
+ * the sum's by at most 18, aligning it is one 64-by-64-bit multiplication
+ * that cannot overflow, because |units| <= 2^63 and 10^18 < 2^60.  Other
+ * cases, such as a value that widens the sum's scale, take
+ * decimal_add_units.  Returns false, with the sum unchanged, when the
+ * result does not fit in 128 bits.
+ */
+static inline bool
+decimal_add_int64_units(int128 *sum, int16 *sum_scale, int64 units, int scale)
+{
+	int			shift = *sum_scale - scale;
+
+	if (likely(shift == 0))
+		return decimal_add_checked(sum, units);
+	if (likely(shift > 0 && shift <= DECIMAL_MAX_INT64_POW10))
+		return decimal_add_checked(sum, (int128) units *
+								   (int128) decimal_pow10_int64[shift]);
+	return decimal_add_units(sum, sum_scale, units, scale);
+}
 
 #endif							/* TOKCOST_DECIMAL_H */
