@@ -54,7 +54,7 @@ AS 'MODULE_PATHNAME', 'focus_jsonb'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION tokcost.focus_jsonb(text) IS
-'a JSON object read from text, or NULL for text that is not one; never an error';
+'a JSON object read from text, or NULL for text that is not one or that jsonb cannot store; an error only for nesting deeper than max_stack_depth allows or a value past the size limits of jsonb';
 
 -- The FOCUS columns of versions 1.0 to 1.3 and how the loader types them.
 CREATE TABLE tokcost.focus_column (
@@ -422,10 +422,23 @@ DECLARE
     other_names text[] := '{}';
     other_fields text[] := '{}';
     field text;
+    unnumbered boolean;
+    repeated_number bigint;
     token_source_expr text;
     missing text;
     sql text;
 BEGIN
+    IF lines IS NULL THEN
+        RAISE EXCEPTION 'lines is null'
+            USING ERRCODE = 'null_value_not_allowed',
+                  DETAIL = 'load_focus_csv reads the file from a table of its lines.';
+    END IF;
+    PERFORM 1 FROM pg_class c WHERE c.oid = lines;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'relation with OID % does not exist', lines::oid
+            USING ERRCODE = 'undefined_table',
+                  DETAIL = 'The table may have been dropped after its name was read.';
+    END IF;
     IF source IS NULL OR source = '' THEN
         RAISE EXCEPTION 'source is null or empty'
             USING ERRCODE = 'null_value_not_allowed',
@@ -444,6 +457,28 @@ BEGIN
             USING ERRCODE = 'invalid_parameter_value',
                   DETAIL = 'load_focus_csv reads a table with exactly the columns line_number bigint and line text.',
                   HINT = 'CREATE TEMP TABLE focus_lines (line_number bigint GENERATED ALWAYS AS IDENTITY, line text), then \copy focus_lines (line) FROM ''file.csv'' WITH (FORMAT csv, DELIMITER E''\x1f'', QUOTE E''\x1e'').';
+    END IF;
+
+    -- The line numbers order the lines into records and name them in the
+    -- rejects, so each line needs one of its own.  A line without a number
+    -- would belong to no record, and two lines with one number to either.
+    EXECUTE format($q$
+        SELECT l.line_number IS NULL, l.line_number
+          FROM %s l
+         GROUP BY l.line_number
+        HAVING l.line_number IS NULL OR count(*) > 1
+         LIMIT 1
+    $q$, lines) INTO unnumbered, repeated_number;
+    IF unnumbered THEN
+        RAISE EXCEPTION 'table % has a line with no line_number', lines
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'Each line needs a number of its own, which orders the lines and names them in the rejects.',
+                  HINT = 'Number the lines with a column line_number bigint GENERATED ALWAYS AS IDENTITY.';
+    ELSIF NOT unnumbered THEN
+        RAISE EXCEPTION 'table % has more than one line numbered %', lines, repeated_number
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'Each line needs a number of its own, which orders the lines and names them in the rejects.',
+                  HINT = 'Number the lines with a column line_number bigint GENERATED ALWAYS AS IDENTITY.';
     END IF;
 
     -- Physical lines to CSV records, numbered from 1 for the first line of

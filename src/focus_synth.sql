@@ -158,8 +158,9 @@ BEGIN ATOMIC
     SELECT NULL::text,
            NULL::text,
            d.billing_currency,
-           timezone('UTC', date_trunc('month', d.day)::timestamp),
-           timezone('UTC', (date_trunc('month', d.day) + '1 mon'::interval)::timestamp),
+           -- date_trunc of a date would go through timestamptz and TimeZone
+           timezone('UTC', date_trunc('month', d.day::timestamp)),
+           timezone('UTC', date_trunc('month', d.day::timestamp) + '1 mon'::interval),
            timezone('UTC', d.day::timestamp),
            timezone('UTC', (d.day + 1)::timestamp),
            'Usage',
@@ -211,13 +212,14 @@ RETURNS TABLE (
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
     -- The total is the day's cents in the node's ledger, the same amount as
-    -- its FOCUS row.  The used part is rounded to the cent (at most the
-    -- total) and the idle part is the rest, so used + idle = total exactly.
+    -- its FOCUS row.  The used part is that total times the share of the
+    -- peak served, rounded to the cent, and the idle part is the rest, so
+    -- used + idle = total exactly and a node at full load has no idle cost.
     SELECT c.day, c.node_id, c.lane, c.billing_currency, c.tokens, c.peak_tokens,
            c.used_share,
            c.daily_cost_cents,
-           least(round(c.daily_cost * c.used_share, 2), c.daily_cost_cents),
-           c.daily_cost_cents - least(round(c.daily_cost * c.used_share, 2), c.daily_cost_cents)
+           round(c.daily_cost_cents * c.used_share, 2),
+           c.daily_cost_cents - round(c.daily_cost_cents * c.used_share, 2)
       FROM (SELECT d.*, least(1::numeric, d.tokens / d.peak_tokens) AS used_share
               FROM tokcost.gpu_node_day(from_day, to_day) d) c
      ORDER BY c.day, c.node_id;

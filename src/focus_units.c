@@ -194,20 +194,43 @@ focus_tokens(PG_FUNCTION_ARGS)
 /*
  * unit_price_per_mtok(unit_price numeric, unit text) returns numeric: a price
  * per pricing unit of tokens as a price per million tokens.
+ *
+ * The price is exact whenever 10^(6 + k) tokens make a whole number of units
+ * for some k from 0 to 12.  Then it is unit_price * (10^(6 + k) / size) *
+ * 10^-k, at the price's scale plus k.  That covers 1, 1000, 1K, 1M and
+ * 1000M Tokens, and every size that divides 10^18.  Any other size takes the
+ * rounding of numeric division, and for most of them, such as 3 Tokens, no
+ * exact decimal price exists.
  */
 Datum
 focus_unit_price_per_mtok(PG_FUNCTION_ARGS)
 {
 	Numeric		price = PG_GETARG_NUMERIC(0);
 	int64		size = token_unit_size(PG_GETARG_TEXT_PP(1));
+	int64		tokens = TOKENS_PER_MTOK;
+	int			k;
 	Datum		per_mtok;
 
 	check_finite("unit_price", price);
-	/* 1, 1000 and 1M tokens a unit: an exact product at the price's scale */
-	if (TOKENS_PER_MTOK % size == 0)
-		PG_RETURN_DATUM(DirectFunctionCall2(numeric_mul,
-											NumericGetDatum(price),
-											NumericGetDatum(int64_to_numeric(TOKENS_PER_MTOK / size))));
+	for (k = 0;; k++)
+	{
+		if (tokens % size == 0)
+		{
+			per_mtok = DirectFunctionCall2(numeric_mul, NumericGetDatum(price),
+										   NumericGetDatum(int64_to_numeric(tokens / size)));
+			if (k == 0)
+				PG_RETURN_DATUM(per_mtok);
+			/* numeric_mul keeps every digit, since the scales add up */
+			PG_RETURN_DATUM(DirectFunctionCall2(numeric_mul, per_mtok,
+												DirectFunctionCall3(numeric_in,
+																	CStringGetDatum(psprintf("1e-%d", k)),
+																	ObjectIdGetDatum(InvalidOid),
+																	Int32GetDatum(-1))));
+		}
+		if (k == 12)
+			break;
+		tokens *= 10;
+	}
 	per_mtok = DirectFunctionCall2(numeric_mul, NumericGetDatum(price),
 								   NumericGetDatum(int64_to_numeric(TOKENS_PER_MTOK)));
 	PG_RETURN_DATUM(DirectFunctionCall2(numeric_div, per_mtok,

@@ -289,14 +289,14 @@ GRANT INSERT, UPDATE, DELETE ON tokcost.workload_value TO @extowner@;
 CREATE FUNCTION tokcost.focus_workload(tags jsonb, x_columns jsonb)
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN coalesce(x_columns OPERATOR(pg_catalog.->>) 'x_Workload',
-                x_columns OPERATOR(pg_catalog.->>) 'x_workload',
-                tags OPERATOR(pg_catalog.->>) 'workload',
-                tags OPERATOR(pg_catalog.->>) 'Workload',
+RETURN coalesce(NULLIF(x_columns OPERATOR(pg_catalog.->>) 'x_Workload', ''),
+                NULLIF(x_columns OPERATOR(pg_catalog.->>) 'x_workload', ''),
+                NULLIF(tags OPERATOR(pg_catalog.->>) 'workload', ''),
+                NULLIF(tags OPERATOR(pg_catalog.->>) 'Workload', ''),
                 'unattributed');
 
 COMMENT ON FUNCTION tokcost.focus_workload(jsonb, jsonb) IS
-'the workload of an ingested FOCUS row: its x_Workload column, else its workload tag, else unattributed';
+'the workload of an ingested FOCUS row: its x_Workload column, else its workload tag, else unattributed; an empty value counts as none';
 
 CREATE VIEW tokcost.lane_workload_daily AS
 SELECT w.day, w.x_tokensource, w.billingcurrency, w.workload,

@@ -121,7 +121,8 @@ GRANT INSERT, UPDATE, DELETE ON tokcost.gpu_node, tokcost.gpu_node_rate TO @exto
 CREATE FUNCTION tokcost.rewriting_history()
 RETURNS boolean
 LANGUAGE sql STABLE PARALLEL SAFE
-RETURN coalesce(pg_catalog.current_setting('tokcost.rewrite_history', true), '')
+-- on, true, yes or 1 in any letter case, as a boolean setting takes them
+RETURN pg_catalog.lower(coalesce(pg_catalog.current_setting('tokcost.rewrite_history', true), ''))
        OPERATOR(pg_catalog.=) ANY (ARRAY['on', 'true', '1', 'yes']);
 
 COMMENT ON FUNCTION tokcost.rewriting_history() IS
@@ -253,6 +254,11 @@ BEGIN
         RAISE EXCEPTION '% is null', CASE WHEN node IS NULL THEN 'node_id' ELSE 'effective' END
             USING ERRCODE = 'null_value_not_allowed',
                   DETAIL = 'A change applies to one node from one UTC day on.';
+    END IF;
+    IF NOT isfinite(effective) THEN
+        RAISE EXCEPTION 'invalid effective date: %', effective
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'A change applies from a finite UTC day.';
     END IF;
     PERFORM 1 FROM tokcost.gpu_node n WHERE n.node_id = node FOR KEY SHARE;
     IF NOT FOUND THEN

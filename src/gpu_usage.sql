@@ -39,8 +39,10 @@ COMMENT ON INDEX tokcost.gpu_usage_node_end_idx IS
 CREATE FUNCTION tokcost.usage_day(period_end timestamptz)
 RETURNS date
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-RETURN pg_catalog.date(pg_catalog.timezone('UTC',
-           period_end OPERATOR(pg_catalog.-) '1 microsecond'::pg_catalog.interval));
+-- timestamp - interval is immutable where timestamptz - interval is not,
+-- since the latter reads TimeZone for intervals of days or months
+RETURN pg_catalog.date(pg_catalog.timezone('UTC', period_end)
+           OPERATOR(pg_catalog.-) '1 microsecond'::pg_catalog.interval);
 
 COMMENT ON FUNCTION tokcost.usage_day(timestamptz) IS
 'the UTC day on which an interval ending at period_end counts: the day of the instant just before the end, so that an interval ending at midnight counts on the day it covers';

@@ -50,6 +50,11 @@ BEGIN
     SELECT c.relkind INTO table_kind
       FROM pg_class c
      WHERE c.oid = cost_table;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'relation with OID % does not exist', cost_table::oid
+            USING ERRCODE = 'undefined_table',
+                  DETAIL = 'The table may have been dropped after its name was read.';
+    END IF;
     IF table_kind NOT IN ('r', 'p', 'f') THEN
         RAISE EXCEPTION '"%" is not a table', cost_table
             USING ERRCODE = 'wrong_object_type',

@@ -1,14 +1,20 @@
 -- Bad input at every entry point, as a table of cases: each function,
 -- aggregate and type input gets NULL, zero, negative, NaN, infinite and
 -- huge values, empty and long lanes, unknown currencies and malformed
--- text and binary input.  Each case expects a value or a specific
--- SQLSTATE, never XX000 or a lost connection.
+-- text and binary input.  The FOCUS, datacenter and partition functions
+-- also get malformed CSV records, times and JSON, units that are not
+-- tokens, empty, infinite and reversed date ranges, unknown idle modes,
+-- node ids and relations, and tables of lines without line numbers.  Each
+-- case expects a value or a specific SQLSTATE, never XX000 or a lost
+-- connection.
 --
 -- A function of the extension that no case calls fails "every function has
--- a bad-input case"; add cases for it here.
+-- a bad-input case"; add cases for it here.  Inputs of a hundred megabytes
+-- and more are in large_input.sql, since valgrind runs this suite.
 BEGIN;
 SET LOCAL search_path = public;
 SET LOCAL extra_float_digits = 0;
+SET LOCAL DateStyle = 'ISO, YMD';
 
 CREATE TEMP TABLE bad_input_case (
     id serial PRIMARY KEY,
@@ -64,6 +70,117 @@ LANGUAGE sql AS $$SELECT tokcost.lane_total_send(v::tokcost.lane_total)$$;
 INSERT INTO tokcost.api_price (provider, model, token_class, usd_per_mtok, valid_from)
 VALUES ('openai', 'bad-input-model', 'input', 2, '2026-01-01'),
        ('openai', 'bad-input-model', 'output', 8, '2026-01-01');
+
+-- The value of an expression with one setting changed for it alone.
+CREATE FUNCTION pg_temp.value_with(setting text, value text, expression text) RETURNS text
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    saved text := current_setting(setting, true);
+    result text;
+BEGIN
+    PERFORM set_config(setting, value, true);
+    EXECUTE 'SELECT (' || expression || ')::text' INTO result;
+    PERFORM set_config(setting, coalesce(saved, ''), true);
+    RETURN result;
+END
+$$;
+
+-- The value of an expression after a statement, for the functions whose
+-- input is the rows of a table.
+CREATE FUNCTION pg_temp.after(statement text, expression text) RETURNS text
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    result text;
+BEGIN
+    EXECUTE statement;
+    EXECUTE 'SELECT (' || expression || ')::text' INTO result;
+    RETURN result;
+END
+$$;
+
+-- A new table of lines, as load_focus_csv reads them: the given lines
+-- numbered from 1, or with the given numbers.
+CREATE TEMP SEQUENCE lines_table_number;
+CREATE FUNCTION pg_temp.lines(VARIADIC line text[]) RETURNS regclass
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    name text := 'bad_input_lines_' || nextval('lines_table_number');
+BEGIN
+    EXECUTE format('CREATE TEMP TABLE %I (line_number bigint GENERATED ALWAYS AS IDENTITY, line text)', name);
+    EXECUTE format('INSERT INTO %I (line) SELECT l FROM unnest($1) WITH ORDINALITY AS u (l, n) ORDER BY n', name)
+        USING line;
+    RETURN name::regclass;
+END
+$$;
+CREATE FUNCTION pg_temp.numbered_lines(numbers bigint[], lines text[]) RETURNS regclass
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    name text := 'bad_input_lines_' || nextval('lines_table_number');
+BEGIN
+    EXECUTE format('CREATE TEMP TABLE %I (line_number bigint, line text)', name);
+    EXECUTE format('INSERT INTO %I SELECT * FROM unnest($1, $2)', name) USING numbers, lines;
+    RETURN name::regclass;
+END
+$$;
+
+-- A FOCUS file of one good record and one bad record of each kind.  By
+-- line, the bad ones have: 3 too few fields, 4 to 6 costs that are not
+-- numbers, 7 a date that does not exist, 8 a time with a zone name, 9 an
+-- end before the start, 10 a currency that is not a code, 11 a JSON array
+-- for Tags, 12 a JSON number beyond numeric, 13 a lane of 256 bytes, 14 an
+-- unknown charge category and 15 a missing required value.  Line 16 leaves
+-- a quote open, which would take every later line into its field.
+CREATE TEMP TABLE focus_file (n serial PRIMARY KEY, line text);
+INSERT INTO focus_file (line) VALUES
+    ('BilledCost,EffectiveCost,BillingCurrency,ChargeCategory,ChargePeriodStart,ChargePeriodEnd,ConsumedQuantity,ConsumedUnit,Tags,x_TokenSource,Extra'),
+    ('1.5,1.5,usd,usage,2026-01-01,2026-01-02,1000,Tokens,"{""workload"": ""chat""}",cloud-api,' || repeat('x', 100000)),
+    ('1,1,USD,Usage,2026-01-01'),
+    ('NaN,1,USD,Usage,2026-01-01,2026-01-02,1,Tokens,,cloud-api,'),
+    ('1,Infinity,USD,Usage,2026-01-01,2026-01-02,1,Tokens,,cloud-api,'),
+    ('1e1001,1,USD,Usage,2026-01-01,2026-01-02,1,Tokens,,cloud-api,'),
+    ('1,1,USD,Usage,2026-02-30,2026-03-01,1,Tokens,,cloud-api,'),
+    ('1,1,USD,Usage,2026-01-01 00:00 Europe/Paris,2026-01-02,1,Tokens,,cloud-api,'),
+    ('1,1,USD,Usage,2026-01-02,2026-01-01,1,Tokens,,cloud-api,'),
+    ('1,1,US$,Usage,2026-01-01,2026-01-02,1,Tokens,,cloud-api,'),
+    ('1,1,USD,Usage,2026-01-01,2026-01-02,1,Tokens,"[1, 2]",cloud-api,'),
+    ('1,1,USD,Usage,2026-01-01,2026-01-02,1,Tokens,"{""a"": 1e131072}",cloud-api,'),
+    ('1,1,USD,Usage,2026-01-01,2026-01-02,1,Tokens,,' || repeat('l', 256) || ','),
+    ('1,1,USD,Refund,2026-01-01,2026-01-02,1,Tokens,,cloud-api,'),
+    ('1,,USD,Usage,2026-01-01,2026-01-02,1,Tokens,,cloud-api,'),
+    ('1,1,USD,Usage,2026-01-01,2026-01-02,1,Tokens,"{""a"": 1},cloud-api,');
+
+-- GPU nodes: one in service from 2026 with a day of usage below its peak
+-- and a day above it, and one from 2090 with no operating parameters.
+INSERT INTO tokcost.gpu_node (node_id, lane, capex, in_service, life_months)
+VALUES ('bad-input-gpu', 'colo-gpu', 36000, '2026-01-01', 36),
+       ('bad-input-gpu-unpriced', 'self-hosted-gpu', 1000, '2090-01-01', 12);
+INSERT INTO tokcost.gpu_node_rate (node_id, valid_from, it_load_kw, pue, price_per_kwh, facility_per_day, peak_tokens_per_second)
+VALUES ('bad-input-gpu', '2026-01-01', 2, 1.5, 0.1, 5, 1000);
+INSERT INTO tokcost.gpu_usage (node_id, workload, period_start, period_end, tokens)
+VALUES ('bad-input-gpu', 'chat', '2026-01-01 00:00+00', '2026-01-01 12:00+00', 30000000),
+       ('bad-input-gpu', 'batch', '2026-01-01 12:00+00', '2026-01-02 00:00+00', 10000000),
+       ('bad-input-gpu', 'chat', '2026-01-02 00:00+00', '2026-01-03 00:00+00', 100000000);
+-- Counter samples of one series: a baseline, a rise and a restart.
+INSERT INTO tokcost.gpu_counter_sample (node_id, workload, counter, sampled_at, value)
+VALUES ('bad-input-gpu', 'chat', 'vllm:generation_tokens_total', '2026-02-01 10:00+00', 100),
+       ('bad-input-gpu', 'chat', 'vllm:generation_tokens_total', '2026-02-01 11:00+00', 400),
+       ('bad-input-gpu', 'chat', 'vllm:generation_tokens_total', '2026-02-01 12:00+00', 50);
+
+-- Cost tables for partition_lane_totals: partitioned, plain, partitioned
+-- without partitions, a view, and a table dropped after its OID was read.
+CREATE TEMP TABLE bad_input_cost (lane text, cost numeric, tokens bigint, currency text, label text)
+    PARTITION BY LIST (lane);
+CREATE TEMP TABLE bad_input_cost_api PARTITION OF bad_input_cost FOR VALUES IN ('cloud-api');
+CREATE TEMP TABLE bad_input_cost_gpu PARTITION OF bad_input_cost FOR VALUES IN ('colo-gpu');
+INSERT INTO bad_input_cost VALUES ('cloud-api', 1.5, 1000, 'USD', 'a'), ('cloud-api', 2, 3000, 'USD', 'b'),
+                                  ('colo-gpu', 0.25, 500, 'EUR', 'c');
+CREATE TEMP TABLE bad_input_plain (lane text, cost numeric, tokens bigint);
+INSERT INTO bad_input_plain VALUES ('cloud-api', 'NaN', 1);
+CREATE TEMP TABLE bad_input_unpartitioned (lane text, cost numeric, tokens bigint) PARTITION BY LIST (lane);
+CREATE TEMP VIEW bad_input_cost_view AS SELECT * FROM bad_input_cost;
+CREATE TEMP TABLE bad_input_dropped (lane text);
+CREATE TEMP TABLE dropped_table AS SELECT 'bad_input_dropped'::regclass::oid AS oid;
+DROP TABLE bad_input_dropped;
 
 INSERT INTO bad_input_case (description, expression, expected) VALUES
 -- amortized_daily_cost
@@ -348,7 +465,276 @@ INSERT INTO bad_input_case (description, expression, expected) VALUES
     ('import_price_map tiny price', $$(SELECT prices_added FROM tokcost.import_price_map('{"tiny": {"input_cost_per_token": 1e-40, "litellm_provider": "p"}}', '2026-01-01'))$$, 'value: 1'),
     ('import_price_map empty model name', $$(SELECT prices_added FROM tokcost.import_price_map('{"": {"input_cost_per_token": 1e-06, "litellm_provider": "p"}}', '2026-01-01'))$$, 'value: 1'),
     ('import_price_map model name too long for the index', $$(SELECT prices_added FROM tokcost.import_price_map(jsonb_build_object((SELECT string_agg(md5(i::text), '') FROM generate_series(1, 100) i), '{"input_cost_per_token": 1e-06, "litellm_provider": "p"}'::jsonb), '2026-01-01'))$$, 'error: 54000'),
-    ('import_price_map rewriting history', $$(SELECT prices_added FROM tokcost.import_price_map('{"bad-input-model": {"input_cost_per_token": 1e-06, "litellm_provider": "openai"}}', '2025-01-01'))$$, 'error: 22023');
+    ('import_price_map rewriting history', $$(SELECT prices_added FROM tokcost.import_price_map('{"bad-input-model": {"input_cost_per_token": 1e-06, "litellm_provider": "openai"}}', '2025-01-01'))$$, 'error: 22023'),
+-- token units
+    ('token_unit_size NULL', $$tokcost.token_unit_size(NULL)$$, 'value: NULL'),
+    ('token_unit_size Tokens', $$tokcost.token_unit_size('Tokens')$$, 'value: 1'),
+    ('token_unit_size 1K in lower case', $$tokcost.token_unit_size('1k tokens')$$, 'value: 1000'),
+    ('token_unit_size largest quantity', $$tokcost.token_unit_size('999999999999M Tokens')$$, 'value: 999999999999000000'),
+    ('token_unit_size empty', $$tokcost.token_unit_size('')$$, 'error: 22023'),
+    ('token_unit_size only spaces', $$tokcost.token_unit_size('   ')$$, 'error: 22023'),
+    ('token_unit_size not tokens', $$tokcost.token_unit_size('Requests')$$, 'error: 22023'),
+    ('token_unit_size ratio', $$tokcost.token_unit_size('Tokens/Second')$$, 'error: 22023'),
+    ('token_unit_size compound', $$tokcost.token_unit_size('Request-Tokens')$$, 'error: 22023'),
+    ('token_unit_size zero quantity', $$tokcost.token_unit_size('0 Tokens')$$, 'error: 22023'),
+    ('token_unit_size 13-digit quantity', $$tokcost.token_unit_size('1000000000000 Tokens')$$, 'error: 22023'),
+    ('token_unit_size milli is not mega', $$tokcost.token_unit_size('1m Tokens')$$, 'error: 22023'),
+    ('token_unit_size quantity without a space', $$tokcost.token_unit_size('1MTokens')$$, 'error: 22023'),
+    ('token_unit_size unit of 100000 bytes', $$tokcost.token_unit_size(repeat('Tokens', 20000))$$, 'error: 22023'),
+    ('is_token_unit NULL', $$tokcost.is_token_unit(NULL)$$, 'value: NULL'),
+    ('is_token_unit empty', $$tokcost.is_token_unit('')$$, 'value: false'),
+    ('is_token_unit qualified tokens', $$tokcost.is_token_unit(' 1M  Input Tokens ')$$, 'value: true'),
+    ('is_token_unit a tab between words', $$tokcost.is_token_unit(E'1M\tTokens')$$, 'value: false'),
+    ('is_token_unit not tokens', $$tokcost.is_token_unit('GB')$$, 'value: false'),
+    ('is_token_unit ratio', $$tokcost.is_token_unit('Tokens/Second')$$, 'value: false'),
+    ('is_token_unit unit of 100000 bytes', $$tokcost.is_token_unit(repeat('x', 100000))$$, 'value: false'),
+    ('focus_tokens NULL quantity', $$tokcost.focus_tokens(NULL, 'Tokens')$$, 'value: NULL'),
+    ('focus_tokens NULL unit', $$tokcost.focus_tokens(1, NULL)$$, 'value: NULL'),
+    ('focus_tokens 1M Tokens', $$tokcost.focus_tokens(1.5, '1M Tokens')$$, 'value: 1500000.0'),
+    ('focus_tokens zero', $$tokcost.focus_tokens(0, 'Tokens')$$, 'value: 0'),
+    ('focus_tokens credit', $$tokcost.focus_tokens(-5, '1K Tokens')$$, 'value: -5000'),
+    ('focus_tokens NaN', $$tokcost.focus_tokens('NaN', 'Tokens')$$, 'error: 22023'),
+    ('focus_tokens infinite', $$tokcost.focus_tokens('Infinity', 'Tokens')$$, 'error: 22023'),
+    ('focus_tokens minus infinite', $$tokcost.focus_tokens('-Infinity', 'Tokens')$$, 'error: 22023'),
+    ('focus_tokens not tokens', $$tokcost.focus_tokens(1, 'Requests')$$, 'error: 22023'),
+    ('focus_tokens beyond numeric', $$tokcost.focus_tokens(1e131071, '1M Tokens')$$, 'error: 22003'),
+    ('unit_price_per_mtok NULL price', $$tokcost.unit_price_per_mtok(NULL, 'Tokens')$$, 'value: NULL'),
+    ('unit_price_per_mtok 1K Tokens', $$tokcost.unit_price_per_mtok(0.002, '1K Tokens')$$, 'value: 2.000'),
+    ('unit_price_per_mtok 1000M Tokens exactly', $$tokcost.unit_price_per_mtok(1.2345678901234567891, '1000M Tokens')$$, 'value: 0.0012345678901234567891'),
+    ('unit_price_per_mtok 128 Tokens exactly', $$tokcost.unit_price_per_mtok(1, '128 Tokens')$$, 'value: 7812.5'),
+    ('unit_price_per_mtok 3 Tokens rounded', $$tokcost.unit_price_per_mtok(1, '3 Tokens')$$, 'value: 333333.333333333333'),
+    ('unit_price_per_mtok NaN', $$tokcost.unit_price_per_mtok('NaN', 'Tokens')$$, 'error: 22023'),
+    ('unit_price_per_mtok infinite', $$tokcost.unit_price_per_mtok('Infinity', '1M Tokens')$$, 'error: 22023'),
+    ('unit_price_per_mtok not tokens', $$tokcost.unit_price_per_mtok(2, 'Requests')$$, 'error: 22023'),
+    ('unit_price_per_mtok beyond numeric', $$tokcost.unit_price_per_mtok(1e131071, 'Tokens')$$, 'error: 22003'),
+-- CSV records
+    ('csv_split NULL', $$tokcost.csv_split(NULL)$$, 'value: NULL'),
+    ('csv_split empty record', $$tokcost.csv_split('')$$, 'value: {NULL}'),
+    ('csv_split only commas', $$tokcost.csv_split(',,')$$, 'value: {NULL,NULL,NULL}'),
+    ('csv_split NULL literals', $$tokcost.csv_split('NULL,"NULL", NULL')$$, 'value: {NULL,NULL," NULL"}'),
+    ('csv_split quotes and separators', $$tokcost.csv_split('"a,b","c ""d""",e')$$, 'value: {"a,b","c \"d\"",e}'),
+    ('csv_split line feed in quotes', $$tokcost.csv_split(E'"a\nb",c') = ARRAY[E'a\nb', 'c']$$, 'value: true'),
+    ('csv_split only a byte order mark', $$tokcost.csv_split(convert_from('\xefbbbf', 'UTF8'))$$, 'value: {NULL}'),
+    ('csv_split quote left open', $$tokcost.csv_split('a,"b')$$, 'value: NULL'),
+    ('csv_split text after a closing quote', $$tokcost.csv_split('"a"b')$$, 'value: NULL'),
+    ('csv_split quote inside a value', $$tokcost.csv_split('a"b')$$, 'value: NULL'),
+    ('csv_split field of 100000 bytes', $$length((tokcost.csv_split(repeat('x', 100000)))[1])$$, 'value: 100000'),
+    ('csv_split a million fields', $$cardinality(tokcost.csv_split(repeat(',', 999999)))$$, 'value: 1000000'),
+    ('csv_problem NULL', $$tokcost.csv_problem(NULL)$$, 'value: NULL'),
+    ('csv_problem well formed', $$tokcost.csv_problem('a,"b"')$$, 'value: NULL'),
+    ('csv_problem quote left open', $$tokcost.csv_problem('a,"b')$$, 'value: field 2 has an opening quote and no closing quote'),
+    ('csv_problem text after a closing quote', $$tokcost.csv_problem('"a"b')$$, 'value: field 1 has text after its closing quote'),
+    ('csv_problem quote inside a value', $$tokcost.csv_problem('a,b"c')$$, 'value: field 2 has a quote inside an unquoted value'),
+    ('csv_quotes NULL', $$tokcost.csv_quotes(NULL)$$, 'value: NULL'),
+    ('csv_quotes empty', $$tokcost.csv_quotes('')$$, 'value: 0'),
+    ('csv_quotes doubled quotes', $$tokcost.csv_quotes('"a ""b""",c')$$, 'value: 6'),
+    ('csv_quotes line of 100000 quotes', $$tokcost.csv_quotes(repeat('"', 100000))$$, 'value: 100000'),
+-- casts that return NULL for text they cannot read
+    ('focus_numeric NULL', $$tokcost.focus_numeric(NULL)$$, 'value: NULL'),
+    ('focus_numeric empty', $$tokcost.focus_numeric('')$$, 'value: NULL'),
+    ('focus_numeric white space', $$tokcost.focus_numeric(E' \t\n')$$, 'value: NULL'),
+    ('focus_numeric surrounding white space', $$tokcost.focus_numeric(E'\t-1.50\n')$$, 'value: -1.50'),
+    ('focus_numeric point first', $$tokcost.focus_numeric('+.5e-3')$$, 'value: 0.0005'),
+    ('focus_numeric NaN', $$tokcost.focus_numeric('NaN')$$, 'value: NULL'),
+    ('focus_numeric infinite', $$tokcost.focus_numeric('Infinity')$$, 'value: NULL'),
+    ('focus_numeric minus infinite', $$tokcost.focus_numeric('-inf')$$, 'value: NULL'),
+    ('focus_numeric thousands separator', $$tokcost.focus_numeric('1,000')$$, 'value: NULL'),
+    ('focus_numeric currency sign', $$tokcost.focus_numeric('$1')$$, 'value: NULL'),
+    ('focus_numeric hex', $$tokcost.focus_numeric('0x10')$$, 'value: NULL'),
+    ('focus_numeric only a point', $$tokcost.focus_numeric('.')$$, 'value: NULL'),
+    ('focus_numeric exponent without digits', $$tokcost.focus_numeric('1e+')$$, 'value: NULL'),
+    ('focus_numeric exponent 1000', $$tokcost.focus_numeric('1e1000') = 1e1000$$, 'value: true'),
+    ('focus_numeric exponent -1000', $$tokcost.focus_numeric('1e-1000') = 1e-1000$$, 'value: true'),
+    ('focus_numeric exponent 1001', $$tokcost.focus_numeric('1e1001')$$, 'value: NULL'),
+    ('focus_numeric exponent of six digits', $$tokcost.focus_numeric('1e000001')$$, 'value: NULL'),
+    ('focus_numeric 1000 characters', $$tokcost.focus_numeric(repeat('9', 1000)) = repeat('9', 1000)::numeric$$, 'value: true'),
+    ('focus_numeric 1001 characters', $$tokcost.focus_numeric(repeat('9', 1001))$$, 'value: NULL'),
+    ('focus_numeric full-width digits', $$tokcost.focus_numeric(chr(65297))$$, 'value: NULL'),
+    ('focus_timestamptz NULL', $$tokcost.focus_timestamptz(NULL)$$, 'value: NULL'),
+    ('focus_timestamptz empty', $$tokcost.focus_timestamptz('')$$, 'value: NULL'),
+    ('focus_timestamptz date only, as UTC', $$tokcost.focus_timestamptz('2024-02-29') = '2024-02-29 00:00:00+00'$$, 'value: true'),
+    ('focus_timestamptz no zone in another session zone', $$pg_temp.value_with('TimeZone', 'Pacific/Kiritimati', $q$tokcost.focus_timestamptz('2024-09-18 22:00') = '2024-09-18 22:00:00+00'$q$)$$, 'value: true'),
+    ('focus_timestamptz not a leap year', $$tokcost.focus_timestamptz('1900-02-29')$$, 'value: NULL'),
+    ('focus_timestamptz day 31 of a 30-day month', $$tokcost.focus_timestamptz('2024-09-31')$$, 'value: NULL'),
+    ('focus_timestamptz year 0', $$tokcost.focus_timestamptz('0000-01-01')$$, 'value: NULL'),
+    ('focus_timestamptz year 1', $$tokcost.focus_timestamptz('0001-01-01T00:00:00Z') = '0001-01-01 00:00:00+00'$$, 'value: true'),
+    ('focus_timestamptz end of year 9999', $$tokcost.focus_timestamptz('9999-12-31T24:00:00Z') = '10000-01-01 00:00:00+00'$$, 'value: true'),
+    ('focus_timestamptz past 24:00', $$tokcost.focus_timestamptz('2024-01-01T24:00:01')$$, 'value: NULL'),
+    ('focus_timestamptz leap second', $$tokcost.focus_timestamptz('2016-12-31T23:59:60Z')$$, 'value: NULL'),
+    ('focus_timestamptz offset of 16 hours', $$tokcost.focus_timestamptz('2024-01-01T10:00+16')$$, 'value: NULL'),
+    ('focus_timestamptz offset of 15:59', $$tokcost.focus_timestamptz('2024-01-01T10:00-15:59') = '2024-01-02 01:59:00+00'$$, 'value: true'),
+    ('focus_timestamptz nanoseconds rounded', $$tokcost.focus_timestamptz('2024-01-01 23:59:59.9999995Z') = '2024-01-02 00:00:00+00'$$, 'value: true'),
+    ('focus_timestamptz ten fraction digits', $$tokcost.focus_timestamptz('2024-01-01 10:00:00.1234567890')$$, 'value: NULL'),
+    ('focus_timestamptz zone name', $$tokcost.focus_timestamptz('2024-01-01 10:00 Europe/Paris')$$, 'value: NULL'),
+    ('focus_timestamptz infinity', $$tokcost.focus_timestamptz('infinity')$$, 'value: NULL'),
+    ('focus_timestamptz now', $$tokcost.focus_timestamptz('now')$$, 'value: NULL'),
+    ('focus_timestamptz one-digit month', $$tokcost.focus_timestamptz('2024-1-01')$$, 'value: NULL'),
+    ('focus_timestamptz text of 100000 bytes', $$tokcost.focus_timestamptz('2024-01-01' || repeat(' ', 100000) || 'x')$$, 'value: NULL'),
+    ('focus_jsonb NULL', $$tokcost.focus_jsonb(NULL)$$, 'value: NULL'),
+    ('focus_jsonb empty', $$tokcost.focus_jsonb('')$$, 'value: NULL'),
+    ('focus_jsonb array', $$tokcost.focus_jsonb('[1]')$$, 'value: NULL'),
+    ('focus_jsonb string', $$tokcost.focus_jsonb('"a"')$$, 'value: NULL'),
+    ('focus_jsonb object left open', $$tokcost.focus_jsonb('{"a": 1')$$, 'value: NULL'),
+    ('focus_jsonb text after the object', $$tokcost.focus_jsonb('{"a": 1} x')$$, 'value: NULL'),
+    ('focus_jsonb zero character', $$tokcost.focus_jsonb('{"a": "\u0000"}')$$, 'value: NULL'),
+    ('focus_jsonb lone surrogate', $$tokcost.focus_jsonb('{"a": "\ud800"}')$$, 'value: NULL'),
+    ('focus_jsonb unknown escape', $$tokcost.focus_jsonb('{"a": "\x"}')$$, 'value: NULL'),
+    ('focus_jsonb duplicate key', $$tokcost.focus_jsonb('{"a": 1, "a": 2}')$$, 'value: {"a": 2}'),
+    ('focus_jsonb number at the numeric limit', $$tokcost.focus_jsonb('{"a": [1e131071, -1e-16383, 0e1073741822]}') IS NOT NULL$$, 'value: true'),
+    ('focus_jsonb number beyond numeric', $$tokcost.focus_jsonb('{"a": 1e131072}')$$, 'value: NULL'),
+    ('focus_jsonb number below the numeric scale', $$tokcost.focus_jsonb('{"a": {"b": -1e-16384}}')$$, 'value: NULL'),
+    ('focus_jsonb zero with 16384 decimals', $$tokcost.focus_jsonb('{"a": 0.' || repeat('0', 16384) || '}')$$, 'value: NULL'),
+    ('focus_jsonb integer of 131073 digits', $$tokcost.focus_jsonb('{"a": 1' || repeat('0', 131072) || '}')$$, 'value: NULL'),
+    ('focus_jsonb exponent past numeric_in', $$tokcost.focus_jsonb('{"a": 0e1073741823}')$$, 'value: NULL'),
+    ('focus_jsonb agrees with jsonb at the numeric limits', $$(SELECT string_agg(n, ' ') FROM (VALUES ('1e131071'), ('1e131072'), ('9.99e131071'), ('0.00001e131076'), ('0.00001e131077'), ('100e131069'), ('100e131070'), ('1e-16383'), ('1e-16384'), ('1.5e-16382'), ('1.5e-16383'), ('0.001e-16380'), ('0.001e-16381'), ('0e-16383'), ('0e-16384'), ('0e1073741822'), ('0e1073741823'), ('0e-1073741823'), ('-1e131072'), ('0E+99999999999999999999'), ('1' || repeat('0', 131071)), ('1' || repeat('0', 131072)), ('0.' || repeat('0', 16383)), ('0.' || repeat('0', 16384))) AS v (n) WHERE (tokcost.focus_jsonb('{"a": ' || n || '}') IS NULL) <> (pg_temp.outcome(quote_literal('{"a": ' || n || '}') || '::jsonb') LIKE 'error: %'))$$, 'value: NULL'),
+    ('focus_jsonb value of 100000 bytes', $$length(tokcost.focus_jsonb('{"a": "' || repeat('x', 100000) || '"}') ->> 'a')$$, 'value: 100000'),
+    ('focus_jsonb nested past the stack depth', $$tokcost.focus_jsonb('{"a": ' || repeat('[', 100000) || repeat(']', 100000) || '}')$$, 'error: 54001'),
+    ('focus_quote NULL', $$tokcost.focus_quote(NULL)$$, 'value: NULL'),
+    ('focus_quote empty', $$tokcost.focus_quote('')$$, 'value: ""'),
+    ('focus_quote 80 characters', $$tokcost.focus_quote(repeat('x', 80)) = '"' || repeat('x', 80) || '"'$$, 'value: true'),
+    ('focus_quote 81 characters', $$tokcost.focus_quote(repeat('x', 81)) = '"' || repeat('x', 77) || '..."'$$, 'value: true'),
+    ('focus_quote 100000 two-byte characters', $$length(tokcost.focus_quote(repeat(chr(233), 100000)))$$, 'value: 82'),
+    ('focus_workload both NULL', $$tokcost.focus_workload(NULL, NULL)$$, 'value: unattributed'),
+    ('focus_workload x_Workload before the tag', $$tokcost.focus_workload('{"workload": "tag"}', '{"x_Workload": "column"}')$$, 'value: column'),
+    ('focus_workload empty x_Workload', $$tokcost.focus_workload('{"workload": "tag"}', '{"x_Workload": ""}')$$, 'value: tag'),
+    ('focus_workload empty tag', $$tokcost.focus_workload('{"workload": ""}', NULL)$$, 'value: unattributed'),
+    ('focus_workload tags an array', $$tokcost.focus_workload('["workload"]', '[1]')$$, 'value: unattributed'),
+    ('focus_workload tag a number', $$tokcost.focus_workload('{"Workload": 5}', NULL)$$, 'value: 5'),
+-- the FOCUS loader
+    ('load_focus_csv NULL lines', $$(SELECT rows_read FROM tokcost.load_focus_csv(NULL, 'x.csv'))$$, 'error: 22004'),
+    ('load_focus_csv relation OID 0', $$(SELECT rows_read FROM tokcost.load_focus_csv(0, 'x.csv'))$$, 'error: 42P01'),
+    ('load_focus_csv dropped table', $$(SELECT rows_read FROM tokcost.load_focus_csv((SELECT oid FROM dropped_table)::regclass, 'x.csv'))$$, 'error: 42P01'),
+    ('load_focus_csv not a table of lines', $$(SELECT rows_read FROM tokcost.load_focus_csv('bad_input_plain', 'x.csv'))$$, 'error: 22023'),
+    ('load_focus_csv NULL source', $$(SELECT rows_read FROM tokcost.load_focus_csv(pg_temp.lines('x'), NULL))$$, 'error: 22004'),
+    ('load_focus_csv empty source', $$(SELECT rows_read FROM tokcost.load_focus_csv(pg_temp.lines('x'), ''))$$, 'error: 22004'),
+    ('load_focus_csv source too long for its index', $$(SELECT rows_read FROM tokcost.load_focus_csv(pg_temp.lines('BilledCost,EffectiveCost,BillingCurrency,ChargeCategory,ChargePeriodStart,ChargePeriodEnd'), (SELECT string_agg(md5(i::text), '') FROM generate_series(1, 100) i)))$$, 'error: 54000'),
+    ('load_focus_csv empty default lane', $$(SELECT rows_read FROM tokcost.load_focus_csv(pg_temp.lines('x'), 'x.csv', ''))$$, 'error: 22023'),
+    ('load_focus_csv default lane of 256 bytes', $$(SELECT rows_read FROM tokcost.load_focus_csv(pg_temp.lines('x'), 'x.csv', repeat('l', 256)))$$, 'error: 22023'),
+    ('load_focus_csv no lines', $$(SELECT rows_read FROM tokcost.load_focus_csv(pg_temp.lines(VARIADIC '{}'::text[]), 'x.csv'))$$, 'error: 22023'),
+    ('load_focus_csv blank lines only', $$(SELECT rows_read FROM tokcost.load_focus_csv(pg_temp.lines('', '   ', NULL), 'x.csv'))$$, 'error: 22023'),
+    ('load_focus_csv header with a quote left open', $$(SELECT rows_read FROM tokcost.load_focus_csv(pg_temp.lines('BilledCost,"EffectiveCost'), 'x.csv'))$$, 'error: 22023'),
+    ('load_focus_csv header with an empty column', $$(SELECT rows_read FROM tokcost.load_focus_csv(pg_temp.lines('BilledCost,,EffectiveCost'), 'x.csv'))$$, 'error: 22023'),
+    ('load_focus_csv header with a column twice', $$(SELECT rows_read FROM tokcost.load_focus_csv(pg_temp.lines('BilledCost,billedcost'), 'x.csv'))$$, 'error: 22023'),
+    ('load_focus_csv header without the required columns', $$(SELECT rows_read FROM tokcost.load_focus_csv(pg_temp.lines('BilledCost,Tags'), 'x.csv'))$$, 'error: 22023'),
+    ('load_focus_csv line without a number', $$(SELECT rows_read FROM tokcost.load_focus_csv(pg_temp.numbered_lines('{1,NULL}', ARRAY['BilledCost,EffectiveCost,BillingCurrency,ChargeCategory,ChargePeriodStart,ChargePeriodEnd', '1,1,USD,Usage,2026-01-01,2026-01-02']), 'x.csv'))$$, 'error: 22023'),
+    ('load_focus_csv two lines with one number', $$(SELECT rows_read FROM tokcost.load_focus_csv(pg_temp.numbered_lines('{1,2,2}', ARRAY['BilledCost,EffectiveCost,BillingCurrency,ChargeCategory,ChargePeriodStart,ChargePeriodEnd', '1,1,USD,Usage,2026-01-01,2026-01-02', '2,2,USD,Usage,2026-01-01,2026-01-02']), 'x.csv'))$$, 'error: 22023'),
+    ('load_focus_csv header only', $$(SELECT row(rows_read, rows_loaded, rows_rejected)::text FROM tokcost.load_focus_csv(pg_temp.lines('BilledCost,EffectiveCost,BillingCurrency,ChargeCategory,ChargePeriodStart,ChargePeriodEnd'), 'x.csv'))$$, 'value: (0,0,0)'),
+    ('load_focus_csv header of 1000 other columns', $$(SELECT row(rows_read, rows_loaded, rows_rejected)::text FROM tokcost.load_focus_csv(pg_temp.lines('BilledCost,EffectiveCost,BillingCurrency,ChargeCategory,ChargePeriodStart,ChargePeriodEnd,' || (SELECT string_agg('x_' || i, ',') FROM generate_series(1, 1000) i), '1,1,USD,Usage,2026-01-01,2026-01-02' || repeat(',v', 1000)), 'wide.csv'))$$, 'value: (1,1,0)'),
+    ('load_focus_csv a file of bad records', $$(SELECT row(rows_read, rows_loaded, rows_rejected)::text FROM tokcost.load_focus_csv(pg_temp.lines(VARIADIC (SELECT array_agg(line ORDER BY n) FROM focus_file)), 'bad-records.csv'))$$, 'value: (15,1,14)'),
+    ('load_focus_csv the good record', $$(SELECT format('%s %s %s %s', c.billingcurrency, c.chargecategory, c.x_tokens, length(c.x_columns ->> 'Extra')) FROM tokcost.focus_charge c JOIN tokcost.focus_load l USING (load_id) WHERE l.source = 'bad-records.csv' ORDER BY load_id LIMIT 1)$$, 'value: USD Usage 1000 100000'),
+    ('load_focus_csv rejects too few fields', $$(SELECT format('%s: %s', coalesce(r.column_name, '-'), r.reason) FROM tokcost.focus_reject r JOIN tokcost.focus_load l USING (load_id) WHERE l.source = 'bad-records.csv' AND r.line_number = 3 ORDER BY load_id LIMIT 1)$$, 'value: -: the record has 5 fields and the header 11'),
+    ('load_focus_csv rejects a NaN cost', $$(SELECT format('%s: %s', coalesce(r.column_name, '-'), r.reason) FROM tokcost.focus_reject r JOIN tokcost.focus_load l USING (load_id) WHERE l.source = 'bad-records.csv' AND r.line_number = 4 ORDER BY load_id LIMIT 1)$$, 'value: BilledCost: "NaN" is not a number'),
+    ('load_focus_csv rejects an infinite cost', $$(SELECT format('%s: %s', coalesce(r.column_name, '-'), r.reason) FROM tokcost.focus_reject r JOIN tokcost.focus_load l USING (load_id) WHERE l.source = 'bad-records.csv' AND r.line_number = 5 ORDER BY load_id LIMIT 1)$$, 'value: EffectiveCost: "Infinity" is not a number'),
+    ('load_focus_csv rejects a cost of exponent 1001', $$(SELECT format('%s: %s', coalesce(r.column_name, '-'), r.reason) FROM tokcost.focus_reject r JOIN tokcost.focus_load l USING (load_id) WHERE l.source = 'bad-records.csv' AND r.line_number = 6 ORDER BY load_id LIMIT 1)$$, 'value: BilledCost: "1e1001" is not a number'),
+    ('load_focus_csv rejects a date that does not exist', $$(SELECT format('%s: %s', coalesce(r.column_name, '-'), r.reason) FROM tokcost.focus_reject r JOIN tokcost.focus_load l USING (load_id) WHERE l.source = 'bad-records.csv' AND r.line_number = 7 ORDER BY load_id LIMIT 1)$$, 'value: ChargePeriodStart: "2026-02-30" is not an ISO 8601 date and time'),
+    ('load_focus_csv rejects a zone name', $$(SELECT format('%s: %s', coalesce(r.column_name, '-'), r.reason) FROM tokcost.focus_reject r JOIN tokcost.focus_load l USING (load_id) WHERE l.source = 'bad-records.csv' AND r.line_number = 8 ORDER BY load_id LIMIT 1)$$, 'value: ChargePeriodStart: "2026-01-01 00:00 Europe/Paris" is not an ISO 8601 date and time'),
+    ('load_focus_csv rejects an end before the start', $$(SELECT format('%s: %s', coalesce(r.column_name, '-'), r.reason) FROM tokcost.focus_reject r JOIN tokcost.focus_load l USING (load_id) WHERE l.source = 'bad-records.csv' AND r.line_number = 9 ORDER BY load_id LIMIT 1)$$, 'value: ChargePeriodEnd: ChargePeriodEnd is not after ChargePeriodStart'),
+    ('load_focus_csv rejects a currency symbol', $$(SELECT format('%s: %s', coalesce(r.column_name, '-'), r.reason) FROM tokcost.focus_reject r JOIN tokcost.focus_load l USING (load_id) WHERE l.source = 'bad-records.csv' AND r.line_number = 10 ORDER BY load_id LIMIT 1)$$, 'value: BillingCurrency: "US$" is not a currency code'),
+    ('load_focus_csv rejects a JSON array for Tags', $$(SELECT format('%s: %s', coalesce(r.column_name, '-'), r.reason) FROM tokcost.focus_reject r JOIN tokcost.focus_load l USING (load_id) WHERE l.source = 'bad-records.csv' AND r.line_number = 11 ORDER BY load_id LIMIT 1)$$, 'value: Tags: "[1, 2]" is not a JSON object'),
+    ('load_focus_csv rejects a JSON number beyond numeric', $$(SELECT format('%s: %s', coalesce(r.column_name, '-'), r.reason) FROM tokcost.focus_reject r JOIN tokcost.focus_load l USING (load_id) WHERE l.source = 'bad-records.csv' AND r.line_number = 12 ORDER BY load_id LIMIT 1)$$, 'value: Tags: "{"a": 1e131072}" is not a JSON object'),
+    ('load_focus_csv rejects a lane of 256 bytes', $$(SELECT format('%s: %s', coalesce(r.column_name, '-'), r.reason) FROM tokcost.focus_reject r JOIN tokcost.focus_load l USING (load_id) WHERE l.source = 'bad-records.csv' AND r.line_number = 13 ORDER BY load_id LIMIT 1)$$, 'value: x_TokenSource: a lane is at most 255 bytes'),
+    ('load_focus_csv rejects an unknown charge category', $$(SELECT format('%s: %s', coalesce(r.column_name, '-'), r.reason) FROM tokcost.focus_reject r JOIN tokcost.focus_load l USING (load_id) WHERE l.source = 'bad-records.csv' AND r.line_number = 14 ORDER BY load_id LIMIT 1)$$, 'value: ChargeCategory: "Refund" is not a FOCUS ChargeCategory value'),
+    ('load_focus_csv rejects a missing required value', $$(SELECT format('%s: %s', coalesce(r.column_name, '-'), r.reason) FROM tokcost.focus_reject r JOIN tokcost.focus_load l USING (load_id) WHERE l.source = 'bad-records.csv' AND r.line_number = 15 ORDER BY load_id LIMIT 1)$$, 'value: EffectiveCost: the value is missing'),
+    ('load_focus_csv rejects a quote left open', $$(SELECT format('%s: %s', coalesce(r.column_name, '-'), r.reason) FROM tokcost.focus_reject r JOIN tokcost.focus_load l USING (load_id) WHERE l.source = 'bad-records.csv' AND r.line_number = 16 ORDER BY load_id LIMIT 1)$$, 'value: -: field 9 has an opening quote and no closing quote'),
+-- usage days
+    ('usage_day NULL', $$tokcost.usage_day(NULL)$$, 'value: NULL'),
+    ('usage_day interval ending at midnight', $$tokcost.usage_day('2026-11-03 00:00:00+00') = '2026-11-02'$$, 'value: true'),
+    ('usage_day one microsecond past midnight', $$tokcost.usage_day('2026-11-03 00:00:00.000001+00') = '2026-11-03'$$, 'value: true'),
+    ('usage_day in another session zone', $$pg_temp.value_with('TimeZone', 'Pacific/Kiritimati', $q$tokcost.usage_day('2026-11-03 00:00:00+00') = '2026-11-02'$q$)$$, 'value: true'),
+    ('usage_day infinity', $$tokcost.usage_day('infinity')$$, 'value: infinity'),
+    ('usage_day minus infinity', $$tokcost.usage_day('-infinity')$$, 'value: -infinity'),
+    ('usage_day earliest timestamp', $$tokcost.usage_day('4714-11-24 00:00:00+00 BC')$$, 'error: 22008'),
+-- the datacenter lane: the register and its setting
+    ('rewriting_history when unset', $$tokcost.rewriting_history()$$, 'value: false'),
+    ('rewriting_history on', $$pg_temp.value_with('tokcost.rewrite_history', 'on', 'tokcost.rewriting_history()')$$, 'value: true'),
+    ('rewriting_history ON in capitals', $$pg_temp.value_with('tokcost.rewrite_history', 'ON', 'tokcost.rewriting_history()')$$, 'value: true'),
+    ('rewriting_history off', $$pg_temp.value_with('tokcost.rewrite_history', 'off', 'tokcost.rewriting_history()')$$, 'value: false'),
+    ('rewriting_history empty', $$pg_temp.value_with('tokcost.rewrite_history', '', 'tokcost.rewriting_history()')$$, 'value: false'),
+    ('rewriting_history not a boolean', $$pg_temp.value_with('tokcost.rewrite_history', 'maybe', 'tokcost.rewriting_history()')$$, 'value: false'),
+    ('rewriting_history value of 100000 bytes', $$pg_temp.value_with('tokcost.rewrite_history', repeat('o', 100000), 'tokcost.rewriting_history()')$$, 'value: false'),
+    ('gpu_first_day the earliest node', $$tokcost.gpu_first_day() = '2026-01-01'$$, 'value: true'),
+    ('utc_today', $$tokcost.utc_today() = (now() AT TIME ZONE 'UTC')::date$$, 'value: true'),
+    ('utc_today at UTC+14', $$pg_temp.value_with('TimeZone', 'Pacific/Kiritimati', $q$tokcost.utc_today() = (now() AT TIME ZONE 'UTC')::date$q$)$$, 'value: true'),
+    ('utc_today at UTC-12', $$pg_temp.value_with('TimeZone', 'Etc/GMT+12', $q$tokcost.utc_today() = (now() AT TIME ZONE 'UTC')::date$q$)$$, 'value: true'),
+-- daily costs, FOCUS rows, idle cost and allocation
+    ('gpu_node_day NULL start', $$(SELECT count(*) FROM tokcost.gpu_node_day(NULL, '2026-01-02'))$$, 'error: 22023'),
+    ('gpu_node_day NULL end', $$(SELECT count(*) FROM tokcost.gpu_node_day('2026-01-01', NULL))$$, 'error: 22023'),
+    ('gpu_node_day infinite end', $$(SELECT count(*) FROM tokcost.gpu_node_day('2026-01-01', 'infinity'))$$, 'error: 22023'),
+    ('gpu_node_day minus infinite start', $$(SELECT count(*) FROM tokcost.gpu_node_day('-infinity', '2026-01-02'))$$, 'error: 22023'),
+    ('gpu_node_day reversed range', $$(SELECT count(*) FROM tokcost.gpu_node_day('2026-01-03', '2026-01-01'))$$, 'value: 0'),
+    ('gpu_node_day empty range', $$(SELECT count(*) FROM tokcost.gpu_node_day('2026-01-01', '2026-01-01'))$$, 'value: 0'),
+    ('gpu_node_day range before service', $$(SELECT count(*) FROM tokcost.gpu_node_day('2025-01-01', '2026-01-01'))$$, 'value: 0'),
+    ('gpu_node_day from the earliest date', $$(SELECT count(*) FROM tokcost.gpu_node_day('4714-11-24 BC', '2026-01-02'))$$, 'value: 1'),
+    ('gpu_node_day end past the timestamp range', $$(SELECT count(*) FROM tokcost.gpu_node_day('2026-01-01', '300000-01-01'))$$, 'error: 22008'),
+    ('gpu_node_day a day without operating parameters', $$(SELECT count(*) FROM tokcost.gpu_node_day('2089-12-31', '2090-01-02'))$$, 'error: TC004'),
+    ('gpu_node_day cents of two days', $$(SELECT string_agg(daily_cost_cents::text, ' ' ORDER BY day) FROM tokcost.gpu_node_day('2026-01-01', '2026-01-03'))$$, 'value: 45.05 45.06'),
+    ('gpu_node_day exact cost', $$(SELECT round(daily_cost, 12) FROM tokcost.gpu_node_day('2026-01-01', '2026-01-02'))$$, 'value: 45.054209445585'),
+    ('gpu_node_day tokens of the day', $$(SELECT tokens FROM tokcost.gpu_node_day('2026-01-01', '2026-01-02'))$$, 'value: 40000000'),
+    ('gpu_focus_rows NULL start', $$(SELECT count(*) FROM tokcost.gpu_focus_rows(NULL, '2026-01-02'))$$, 'error: 22023'),
+    ('gpu_focus_rows reversed range', $$(SELECT count(*) FROM tokcost.gpu_focus_rows('2026-01-02', '2026-01-01'))$$, 'value: 0'),
+    ('gpu_focus_rows costs of a day', $$(SELECT format('%s %s %s %s %s', billedcost, effectivecost, listcost, consumedquantity, x_rowsource) FROM tokcost.gpu_focus_rows('2026-01-01', '2026-01-02'))$$, 'value: 0 45.05 45.05 40000000 synthesized'),
+    ('gpu_focus_rows billing period of a day', $$(SELECT billingperiodstart = '2026-01-01 00:00+00' AND billingperiodend = '2026-02-01 00:00+00' FROM tokcost.gpu_focus_rows('2026-01-01', '2026-01-02'))$$, 'value: true'),
+    ('gpu_idle NULL end', $$(SELECT count(*) FROM tokcost.gpu_idle('2026-01-01', NULL))$$, 'error: 22023'),
+    ('gpu_idle reversed range', $$(SELECT count(*) FROM tokcost.gpu_idle('2026-01-02', '2026-01-01'))$$, 'value: 0'),
+    ('gpu_idle below the peak', $$(SELECT format('%s %s %s', total_cost, used_cost, idle_cost) FROM tokcost.gpu_idle('2026-01-01', '2026-01-02'))$$, 'value: 45.05 20.86 24.19'),
+    ('gpu_idle above the peak', $$(SELECT format('%s %s %s', total_cost, used_cost, idle_cost) FROM tokcost.gpu_idle('2026-01-02', '2026-01-03'))$$, 'value: 45.06 45.06 0.00'),
+    ('gpu_allocation NULL idle mode', $$(SELECT count(*) FROM tokcost.gpu_allocation('2026-01-01', '2026-01-02', NULL))$$, 'error: 22023'),
+    ('gpu_allocation empty idle mode', $$(SELECT count(*) FROM tokcost.gpu_allocation('2026-01-01', '2026-01-02', ''))$$, 'error: 22023'),
+    ('gpu_allocation idle mode in capitals', $$(SELECT count(*) FROM tokcost.gpu_allocation('2026-01-01', '2026-01-02', 'SPREAD'))$$, 'error: 22023'),
+    ('gpu_allocation unknown idle mode', $$(SELECT count(*) FROM tokcost.gpu_allocation('2026-01-01', '2026-01-02', 'evenly'))$$, 'error: 22023'),
+    ('gpu_allocation idle mode of 100000 bytes', $$(SELECT count(*) FROM tokcost.gpu_allocation('2026-01-01', '2026-01-02', repeat('s', 100000)))$$, 'error: 22023'),
+    ('gpu_allocation NULL start', $$(SELECT count(*) FROM tokcost.gpu_allocation(NULL, '2026-01-02'))$$, 'error: 22023'),
+    ('gpu_allocation reversed range', $$(SELECT count(*) FROM tokcost.gpu_allocation('2026-01-02', '2026-01-01'))$$, 'value: 0'),
+    ('gpu_allocation idle spread', $$(SELECT string_agg(workload || ' ' || cost, ', ' ORDER BY workload) FROM tokcost.gpu_allocation('2026-01-01', '2026-01-02'))$$, 'value: batch 11.26, chat 33.79'),
+    ('gpu_allocation idle separate', $$(SELECT string_agg(workload || ' ' || cost, ', ' ORDER BY workload) FROM tokcost.gpu_allocation('2026-01-01', '2026-01-02', 'separate'))$$, 'value: (idle) 24.19, batch 5.22, chat 15.64'),
+-- operating-parameter changes, after which 2027 costs more than numeric holds
+    ('change_gpu_node_rate NULL node', $$(SELECT count(*) FROM tokcost.change_gpu_node_rate(NULL, '2026-06-01', pue => 1.2))$$, 'error: 22004'),
+    ('change_gpu_node_rate NULL day', $$(SELECT count(*) FROM tokcost.change_gpu_node_rate('bad-input-gpu', NULL, pue => 1.2))$$, 'error: 22004'),
+    ('change_gpu_node_rate unknown node', $$(SELECT count(*) FROM tokcost.change_gpu_node_rate('no-such-gpu', '2026-06-01', pue => 1.2))$$, 'error: 23503'),
+    ('change_gpu_node_rate empty node', $$(SELECT count(*) FROM tokcost.change_gpu_node_rate('', '2026-06-01', pue => 1.2))$$, 'error: 23503'),
+    ('change_gpu_node_rate node of 100000 bytes', $$(SELECT count(*) FROM tokcost.change_gpu_node_rate(repeat('n', 100000), '2026-06-01', pue => 1.2))$$, 'error: 23503'),
+    ('change_gpu_node_rate infinite day', $$(SELECT count(*) FROM tokcost.change_gpu_node_rate('bad-input-gpu', 'infinity', pue => 1.2))$$, 'error: 22023'),
+    ('change_gpu_node_rate minus infinite day', $$(SELECT count(*) FROM tokcost.change_gpu_node_rate('bad-input-gpu', '-infinity', pue => 1.2))$$, 'error: 22023'),
+    ('change_gpu_node_rate NaN PUE', $$(SELECT count(*) FROM tokcost.change_gpu_node_rate('bad-input-gpu', '2026-06-01', pue => 'NaN'))$$, 'error: 23514'),
+    ('change_gpu_node_rate PUE below 1', $$(SELECT count(*) FROM tokcost.change_gpu_node_rate('bad-input-gpu', '2026-06-01', pue => 0.99))$$, 'error: 23514'),
+    ('change_gpu_node_rate negative tariff', $$(SELECT count(*) FROM tokcost.change_gpu_node_rate('bad-input-gpu', '2026-06-01', price_per_kwh => -0.01))$$, 'error: 23514'),
+    ('change_gpu_node_rate infinite facility fee', $$(SELECT count(*) FROM tokcost.change_gpu_node_rate('bad-input-gpu', '2026-06-01', facility_per_day => 'Infinity'))$$, 'error: 23514'),
+    ('change_gpu_node_rate zero peak', $$(SELECT count(*) FROM tokcost.change_gpu_node_rate('bad-input-gpu', '2026-06-01', peak_tokens_per_second => 0))$$, 'error: 23514'),
+    ('change_gpu_node_rate node without parameters', $$(SELECT count(*) FROM tokcost.change_gpu_node_rate('bad-input-gpu-unpriced', '2090-01-01'))$$, 'error: 22004'),
+    ('change_gpu_node_rate from a day', $$(SELECT string_agg(format('%s %s %s', valid_from, coalesce(valid_to::text, 'open'), pue), '; ' ORDER BY valid_from) FROM tokcost.change_gpu_node_rate('bad-input-gpu', '2026-06-01', pue => 1.2))$$, 'value: 2026-01-01 2026-06-01 1.5; 2026-06-01 open 1.2'),
+    ('change_gpu_node_rate before the period in effect', $$(SELECT count(*) FROM tokcost.change_gpu_node_rate('bad-input-gpu', '2026-03-01', pue => 1.3))$$, 'error: TC005'),
+    ('change_gpu_node_rate on the day the period starts', $$(SELECT count(*) FROM tokcost.change_gpu_node_rate('bad-input-gpu', '2026-06-01', pue => 1.3))$$, 'error: TC005'),
+    ('change_gpu_node_rate IT load near the numeric limit', $$(SELECT count(*) FROM tokcost.change_gpu_node_rate('bad-input-gpu', '2027-01-01', it_load_kw => 9e131071))$$, 'value: 2'),
+    ('gpu_node_day power beyond numeric', $$(SELECT count(*) FROM tokcost.gpu_node_day('2027-01-01', '2027-01-02'))$$, 'error: 22003'),
+-- counter samples: a baseline, a rise and a restart, then a late sample
+    ('convert_gpu_counters a rise and a restart', $$(SELECT row(samples_converted, samples_late, resets, usage_rows, tokens)::text FROM tokcost.convert_gpu_counters())$$, 'value: (3,0,1,1,350)'),
+    ('convert_gpu_counters with nothing new', $$(SELECT row(samples_converted, samples_late, resets, usage_rows, tokens)::text FROM tokcost.convert_gpu_counters())$$, 'value: (0,0,0,0,0)'),
+    ('convert_gpu_counters a late sample', $$pg_temp.after($q$INSERT INTO tokcost.gpu_counter_sample (node_id, workload, counter, sampled_at, value) VALUES ('bad-input-gpu', 'chat', 'vllm:generation_tokens_total', '2026-02-01 11:30+00', 500), ('bad-input-gpu', 'chat', 'vllm:generation_tokens_total', '2026-02-02 00:00+00', 80)$q$, $q$(SELECT row(samples_converted, samples_late, resets, usage_rows, tokens)::text FROM tokcost.convert_gpu_counters())$q$)$$, 'value: (1,1,0,1,30)'),
+    ('convert_gpu_counters counts midnight on the day before', $$(SELECT string_agg(tokcost.usage_day(period_end)::text || ' ' || tokens, '; ' ORDER BY period_end) FROM tokcost.gpu_usage WHERE source = 'counters')$$, 'value: 2026-02-01 350; 2026-02-01 30'),
+    ('convert_gpu_counters a counter at the numeric limit', $$pg_temp.after($q$INSERT INTO tokcost.gpu_counter_sample (node_id, workload, counter, sampled_at, value) VALUES ('bad-input-gpu', 'chat', 'vllm:generation_tokens_total', '2026-02-03 00:00+00', 9.99e131071)$q$, $q$(SELECT tokens = 9.99e131071 - 80 FROM tokcost.convert_gpu_counters())$q$)$$, 'value: true'),
+-- lane totals per partition
+    ('partition_lane_totals_query NULL table', $$tokcost.partition_lane_totals_query(NULL, 'lane', 'cost', 'tokens')$$, 'error: 22004'),
+    ('partition_lane_totals_query NULL lane column', $$tokcost.partition_lane_totals_query('bad_input_cost', NULL, 'cost', 'tokens')$$, 'error: 22004'),
+    ('partition_lane_totals_query NULL cost column', $$tokcost.partition_lane_totals_query('bad_input_cost', 'lane', NULL, 'tokens')$$, 'error: 22004'),
+    ('partition_lane_totals_query NULL tokens column', $$tokcost.partition_lane_totals_query('bad_input_cost', 'lane', 'cost', NULL)$$, 'error: 22004'),
+    ('partition_lane_totals_query a view', $$tokcost.partition_lane_totals_query('bad_input_cost_view', 'lane', 'cost', 'tokens')$$, 'error: 42809'),
+    ('partition_lane_totals_query an index', $$tokcost.partition_lane_totals_query('pg_class_oid_index', 'lane', 'cost', 'tokens')$$, 'error: 42809'),
+    ('partition_lane_totals_query a sequence', $$tokcost.partition_lane_totals_query('lines_table_number', 'lane', 'cost', 'tokens')$$, 'error: 42809'),
+    ('partition_lane_totals_query relation OID 0', $$tokcost.partition_lane_totals_query(0, 'lane', 'cost', 'tokens')$$, 'error: 42P01'),
+    ('partition_lane_totals_query dropped table', $$tokcost.partition_lane_totals_query((SELECT oid FROM dropped_table)::regclass, 'lane', 'cost', 'tokens')$$, 'error: 42P01'),
+    ('partition_lane_totals_query one branch per partition', $$array_length(string_to_array(tokcost.partition_lane_totals_query('bad_input_cost', 'lane', 'cost', 'tokens'), ' UNION ALL '), 1)$$, 'value: 2'),
+    ('partition_lane_totals NULL table', $$(SELECT count(*) FROM tokcost.partition_lane_totals(NULL, 'lane', 'cost', 'tokens'))$$, 'error: 22004'),
+    ('partition_lane_totals a view', $$(SELECT count(*) FROM tokcost.partition_lane_totals('bad_input_cost_view', 'lane', 'cost', 'tokens'))$$, 'error: 42809'),
+    ('partition_lane_totals relation OID 0', $$(SELECT count(*) FROM tokcost.partition_lane_totals(0, 'lane', 'cost', 'tokens'))$$, 'error: 42P01'),
+    ('partition_lane_totals partitioned table without partitions', $$(SELECT count(*) FROM tokcost.partition_lane_totals('bad_input_unpartitioned', 'lane', 'cost', 'tokens'))$$, 'value: 0'),
+    ('partition_lane_totals per partition', $$(SELECT string_agg(format('%s %s', partition, total), '; ' ORDER BY partition::text) FROM tokcost.partition_lane_totals('bad_input_cost', 'lane', 'cost', 'tokens'))$$, 'value: bad_input_cost_api (cloud-api,,3.5,4000,2); bad_input_cost_gpu (colo-gpu,,0.25,500,1)'),
+    ('partition_lane_totals with a currency', $$(SELECT string_agg(total::text, '; ' ORDER BY partition::text) FROM tokcost.partition_lane_totals('bad_input_cost', 'lane', 'cost', 'tokens', 'currency'))$$, 'value: (cloud-api,USD,3.5,4000,2); (colo-gpu,EUR,0.25,500,1)'),
+    ('partition_lane_totals row filter', $$(SELECT string_agg(total::text, '; ' ORDER BY partition::text) FROM tokcost.partition_lane_totals('bad_input_cost', 'lane', 'cost', 'tokens', row_filter => 'tokens > 1000'))$$, 'value: (cloud-api,,2,3000,1)'),
+    ('partition_lane_totals malformed row filter', $$(SELECT count(*) FROM tokcost.partition_lane_totals('bad_input_cost', 'lane', 'cost', 'tokens', row_filter => 'tokens >'))$$, 'error: 42601'),
+    ('partition_lane_totals column that does not exist', $$(SELECT count(*) FROM tokcost.partition_lane_totals('bad_input_cost', 'lane', 'price', 'tokens'))$$, 'error: 42703'),
+    ('partition_lane_totals text cost column', $$(SELECT count(*) FROM tokcost.partition_lane_totals('bad_input_cost', 'lane', 'label', 'tokens'))$$, 'error: 42883'),
+    ('partition_lane_totals empty column name', $$(SELECT count(*) FROM tokcost.partition_lane_totals('bad_input_cost', '', 'cost', 'tokens'))$$, 'error: 42601'),
+    ('partition_lane_totals plain table with a NaN cost', $$(SELECT count(*) FROM tokcost.partition_lane_totals('bad_input_plain', 'lane', 'cost', 'tokens'))$$, 'error: 22023');
 
 SELECT plan((SELECT count(*)::int FROM bad_input_case) + 3);
 
