@@ -20,7 +20,9 @@ ok() { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok() { n=$((n + 1)); echo "not ok $n - $1"; }
 
 # Each log line starts with its SQLSTATE, which marks internal errors.
-TOKCOST_SERVER_OPTIONS="log_line_prefix = '%e '" cluster_start "$work/cluster" >/dev/null
+# Verbose errors add a LOCATION line: the C function, file and line.
+TOKCOST_SERVER_OPTIONS="log_line_prefix = '%e '
+log_error_verbosity = verbose" cluster_start "$work/cluster" >/dev/null
 trap 'cluster_stop "$work/cluster"' EXIT
 export PGOPTIONS='-c client_min_messages=warning'
 createdb tokcost_smith
@@ -56,19 +58,40 @@ case $status in
        tail -n 20 "$work/sqlsmith.err" | sed 's/^/# /' ;;
 esac
 
-tokcost_errors=$(grep -A1 '^[0-9A-Z]\{5\} ERROR:' "$work/cluster/server.log" | grep -c 'tokcost\.')
+# Failed statements that name tokcost: a STATEMENT entry runs over several
+# log lines, up to the next line that starts with a SQLSTATE.
+tokcost_errors=$(awk '
+    /^[0-9A-Z][0-9A-Z][0-9A-Z][0-9A-Z][0-9A-Z] / {
+        if (in_statement && statement ~ /tokcost\./) count++
+        in_statement = ($2 == "STATEMENT:")
+        statement = ""
+    }
+    in_statement { statement = statement $0 }
+    END { if (in_statement && statement ~ /tokcost\./) count++; print count + 0 }
+' "$work/cluster/server.log")
 if grep -E -q 'terminated by signal|PANIC|server process .* was terminated' "$work/cluster/server.log"; then
     not_ok "no backend crashed under sqlsmith"
     grep -E -B5 'terminated by signal|PANIC' "$work/cluster/server.log" | head -n 40 | sed 's/^/# /'
 else
     ok "no backend crashed under sqlsmith ($tokcost_errors failed statements called tokcost)"
 fi
-# An internal error (XX000) or data corruption error (XX001) in a statement
-# that calls tokcost is a bug even when nothing crashed.
-if grep -A1 -E '^XX00[0-9] ' "$work/cluster/server.log" | grep -q -E 'tokcost|lane_total'; then
-    not_ok "no internal error in a statement that calls tokcost"
-    grep -A1 -E '^XX00[0-9] ' "$work/cluster/server.log" | head -n 20 | sed 's/^/# /'
+# An internal error (XX000) or data corruption error (XX001) raised in
+# tokcost's own C code is a bug even when nothing crashed.  Random queries
+# also reach internal errors of PostgreSQL itself.  One is a call of
+# pg_catalog.unknownin() in a select list, which PostgreSQL 15 answers with
+# "failed to find conversion function from unknown to text".  Those are
+# listed below but do not fail the test.
+tokcost_files=$(cd "$TOKCOST_ROOT/src" && ls *.c | paste -sd'|')
+grep -A1 -E '^XX00[0-9] ERROR:' "$work/cluster/server.log" |
+    grep -E '^XX00[0-9] LOCATION:' >"$work/internal_errors"
+if grep -q -E "[ (]($tokcost_files):[0-9]+" "$work/internal_errors"; then
+    not_ok "no internal error raised in tokcost's C code"
+    grep -B1 -E "[ (]($tokcost_files):[0-9]+" "$work/internal_errors" | head -n 20 | sed 's/^/# /'
 else
-    ok "no internal error in a statement that calls tokcost"
+    ok "no internal error raised in tokcost's C code"
+fi
+if [ -s "$work/internal_errors" ]; then
+    echo "# internal errors raised in PostgreSQL's own code:"
+    sort "$work/internal_errors" | uniq -c | head -n 10 | sed 's/^/#   /'
 fi
 echo "1..$n"
