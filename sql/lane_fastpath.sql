@@ -110,6 +110,20 @@ SELECT count(*) AS float8_values,
 SELECT tokcost.cost(tokcost.lane_sum('cloud-api', x, 1))::text = sum(x::numeric)::text AS float8_sum_as_cast
   FROM (SELECT ((i * 7919 % 100003) - 50000) * 10::float8 ^ (i % 31 - 15) / 7
           FROM generate_series(1, 20000) AS i) AS v (x);
+-- float8 pairs, the first setting the sum's scale.  The conversion tries
+-- that scale first, whatever the magnitude, so every pair must still sum
+-- as the casts do: values below 10^-8, values with more decimals than the
+-- sum, and sums of scale above 22.
+SELECT count(*) AS float8_pairs,
+       count(*) FILTER (WHERE total::text = (a::numeric + b::numeric)::text) AS equal_to_casts
+  FROM (SELECT a, b,
+               tokcost.cost(tokcost.lane_sum('cloud-api', x, 1 ORDER BY n)) AS total
+          FROM unnest('{0.5, 1e-12, 1.5e-12, 1e-9, 3e-9, 0.123456789012, 1e-22, 1e-23,
+                        12345.678901, 0.1, 1e15, -2.000000000001, 0}'::float8[]) AS a,
+               unnest('{0.5, 1e-12, 1.5e-12, 1e-9, 3e-9, 0.123456789012, 1e-22, 1e-23,
+                        12345.678901, 0.1, 1e15, -2.000000000001, 0}'::float8[]) AS b,
+               LATERAL (VALUES (1, a), (2, b)) AS v (n, x)
+         GROUP BY a, b) AS t;
 SELECT tokcost.lane_sum('cloud-api', x, 1)
   FROM (VALUES ('Infinity'::float8)) AS v (x);
 SELECT tokcost.lane_sum('cloud-api', x, 1)

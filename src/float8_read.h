@@ -75,6 +75,20 @@ float8_read_int64_units(double value, int sum_scale, int64 *units, int *scale)
 	/* the test needs float8 arithmetic rounded to float8, not wider */
 	return false;
 #endif
+
+	/*
+	 * Try sum_scale first: a value with at most that many decimals, the
+	 * common case once a sum has seen a few rows, then needs neither its
+	 * exponent nor zeros stripped.  The test proves at most 15 digits right
+	 * at any scale the table holds, whatever the value's magnitude, and a
+	 * value with more decimals than sum_scale fails it.
+	 */
+	if (sum_scale <= FLOAT8_POW10_MAX &&
+		float8_units_at_scale(value, sum_scale, units))
+	{
+		*scale = sum_scale;
+		return true;
+	}
 	if (value == 0.0)
 	{
 		*units = 0;
@@ -104,17 +118,6 @@ float8_read_int64_units(double value, int sum_scale, int64 *units, int *scale)
 	if (s < 0 || s > FLOAT8_POW10_MAX)
 		return false;
 
-	/*
-	 * When the 15-digit scale is above sum_scale, try sum_scale first: a
-	 * value with at most that many decimals, the common case once a sum has
-	 * seen a few rows, then needs no zeros stripped.  Its digits are fewer
-	 * than 15, so the test below proves them right just the same.
-	 */
-	if (s > sum_scale && float8_units_at_scale(value, sum_scale, units))
-	{
-		*scale = sum_scale;
-		return true;
-	}
 	if (!float8_units_at_scale(value, s, &result))
 		return false;
 
