@@ -112,7 +112,7 @@ SELECT line FROM (
       FROM medians m WHERE m.block = 'rollup'
      GROUP BY m.rows, m.grouped_by, m.workers
     UNION ALL
-    SELECT rows, 4, 0, E'\n### Rolling 7-day window\n\nThe cloud-api lane''s rows, `ORDER BY day, id ROWS BETWEEN 6 PRECEDING AND CURRENT ROW`, serial, work_mem 2GB so that the sort stays in memory. window_sum is `sum(cost) OVER w / nullif(sum(tokens) OVER w, 0) * 1000000`; window_per_mtok is `tokcost.lane_cost_per_mtok(lane, cost, tokens) OVER w`. Both queries sort the rows first, which costs more per row as the table grows. That the aggregate's own work is linear in the rows, whatever the frame width, is checked by `test/pgtap/window_frames.sql`, which counts the argument evaluations.\n\n| query | ms | ns per row | window_per_mtok / window_sum |\n|---|---|---|---|'
+    SELECT rows, 4, 0, E'\n### Rolling 7-day window\n\nThe cloud-api lane''s rows, `ORDER BY day, id ROWS BETWEEN 6 PRECEDING AND CURRENT ROW`, serial, work_mem 2GB so that the sort stays in memory. window_sum is `sum(cost) OVER w / nullif(sum(tokens) OVER w, 0) * 1000000`; window_per_mtok is `tokcost.lane_cost_per_mtok(lane, cost, tokens) OVER w`. Both queries sort the rows first, which costs more per row as the table grows. That the aggregate''s own work is linear in the rows, whatever the frame width, is checked by `test/pgtap/window_frames.sql`, which counts the argument evaluations.\n\n| query | ms | ns per row | window_per_mtok / window_sum |\n|---|---|---|---|'
       FROM (SELECT DISTINCT rows FROM timings WHERE block = 'window') AS sizes
     UNION ALL
     SELECT m.rows, 5, CASE m.query WHEN 'window_sum' THEN 1 ELSE 2 END,
