@@ -42,8 +42,9 @@ float8_units_at_scale(double value, int scale, int64 *units)
 }
 
 /*
- * Find the float8-to-numeric cast of zero or a float8 of magnitude 10^-8
- * to 10^15 by arithmetic alone.  Sets *units to the value in units of
+ * Find the float8-to-numeric cast by arithmetic alone for a float8 of at
+ * most 15 digits at sum_scale (up to 22), and otherwise for zero or a
+ * float8 of magnitude 10^-8 to 10^15.  Sets *units to the value in units of
  * 10^-*scale.  *scale is the cast's display scale, or a larger one up to
  * sum_scale when the display scale is below sum_scale.  Adding the units
  * to a sum of scale sum_scale gives the sum the right scale either way,
