@@ -27,6 +27,7 @@ SQL_1_0 = \
 	src/lane_agg.sql \
 	src/prices.sql
 SQL_1_1 = \
+	src/schema_owner.sql \
 	src/focus_units.sql \
 	src/focus_load.sql \
 	src/gpu_register.sql \

@@ -7,6 +7,24 @@ SELECT unit, tokcost.token_unit_size(unit) AS tokens_per_unit, tokcost.is_token_
                ('1M Tokens'), ('10M Tokens'), ('1000000 Tokens'), ('1M Input Tokens'),
                ('  1K   Tokens  ')) AS u (unit);
 
+-- Magnitudes in words, in any case, read as the digits would be.
+SELECT unit, tokcost.token_unit_size(unit) AS tokens_per_unit
+  FROM (VALUES ('Million Tokens'), ('1 Million Tokens'), ('2 million input tokens'),
+               ('Thousand Tokens'), ('K Tokens'), ('M Tokens'), ('MM Tokens'),
+               ('1 Billion Tokens'), ('Mega Tokens'), ('Hundred Tokens'),
+               ('999999 Million Tokens')) AS u (unit);
+SELECT tokcost.focus_tokens(2, 'Million Tokens') AS two_million,
+       tokcost.unit_price_per_mtok(2.50, 'Million Tokens') AS per_million_words;
+
+-- A magnitude twice, after a qualifier, as another letter, or too large.
+SELECT unit, tokcost.is_token_unit(unit) AS is_token_unit
+  FROM (VALUES ('Input Million Tokens'), ('1K Million Tokens'), ('Million Million Tokens'),
+               ('m Tokens'), ('B Tokens'), ('G Tokens'), ('1000000001 Billion Tokens'),
+               ('999999999999 Billion Tokens')) AS u (unit);
+SELECT tokcost.token_unit_size('Input Million Tokens');
+SELECT tokcost.token_unit_size('B Tokens');
+SELECT tokcost.token_unit_size('1000000001 Billion Tokens');
+
 -- Quantities to tokens: ConsumedQuantity in Tokens, PricingQuantity in 1K Tokens.
 SELECT tokcost.focus_tokens(1500000, 'Tokens') AS consumed,
        tokcost.focus_tokens(1500, '1K Tokens') AS priced,

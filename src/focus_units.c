@@ -6,9 +6,9 @@
  *
  * A token unit is, in FOCUS UnitFormat, a simple count-based unit whose base
  * unit is Token or Tokens, optionally preceded by a unit quantity: "Tokens",
- * "1000 Tokens", and the forms exports also write, "1K Tokens" and
- * "1M Tokens".  Words that qualify the tokens may stand before the base unit
- * ("1M Input Tokens").  Case is not significant.  Everything else is not a
+ * "1000 Tokens", and the forms exports also write, "1K Tokens", "1M Tokens"
+ * and "Million Tokens".  Words that qualify the tokens may stand before the
+ * base unit ("1M Input Tokens").  Case is not significant.  Everything else is not a
  * count of tokens: another base unit ("Requests", "GB"), a compound unit
  * ("Request-Tokens") or a ratio ("Tokens/Second").  A unit is never guessed:
  * "1K Tokens" is 1,000 tokens and "1M Tokens" 1,000,000, so a price per
@@ -20,6 +20,7 @@
 
 #include <ctype.h>
 
+#include "common/int.h"
 #include "fmgr.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
@@ -35,8 +36,9 @@ PG_FUNCTION_INFO_V1(focus_unit_price_per_mtok);
 
 #define TOKENS_PER_MTOK		1000000
 
-/* at most 12 digits, so that quantity x 1,000,000 fits in an int64 */
+/* at most 12 digits before a K or M, 10^18 tokens in all */
 #define MAX_QUANTITY_DIGITS 12
+#define MAX_UNIT_SIZE		INT64CONST(1000000000000000000)
 
 typedef enum TokenUnitProblem
 {
@@ -45,16 +47,99 @@ typedef enum TokenUnitProblem
 	TOKEN_UNIT_RATIO,
 	TOKEN_UNIT_COMPOUND,
 	TOKEN_UNIT_QUANTITY,
+	TOKEN_UNIT_MAGNITUDE,
 	TOKEN_UNIT_NOT_TOKENS
 } TokenUnitProblem;
 
 /*
+ * Words that multiply the unit quantity, in any case: "Million Tokens" and
+ * "1 Million Tokens" are 1,000,000 tokens, like "1M Tokens".  The letters
+ * K and M are in letter_magnitude, since a lower-case m is milli.
+ */
+typedef struct MagnitudeWord
+{
+	const char *word;
+	int64		factor;
+} MagnitudeWord;
+
+static const MagnitudeWord magnitude_words[] = {
+	{"hundred", 100},
+	{"hundreds", 100},
+	{"kilo", 1000},
+	{"thousand", 1000},
+	{"thousands", 1000},
+	{"mm", 1000000},
+	{"mega", 1000000},
+	{"million", 1000000},
+	{"millions", 1000000},
+	{"bn", INT64CONST(1000000000)},
+	{"giga", INT64CONST(1000000000)},
+	{"billion", INT64CONST(1000000000)},
+	{"billions", INT64CONST(1000000000)},
+};
+
+/* any other letter: a lower-case m is milli, and "B" or "G" is a guess */
+#define MAGNITUDE_UNREADABLE	(-1)
+
+/* the factor of K, k or M, else MAGNITUDE_UNREADABLE */
+static int64
+letter_magnitude(char letter)
+{
+	switch (letter)
+	{
+		case 'K':
+		case 'k':
+			return 1000;
+		case 'M':
+			return 1000000;
+	}
+	return MAGNITUDE_UNREADABLE;
+}
+
+/*
+ * The factor of a magnitude word or letter, MAGNITUDE_UNREADABLE for any
+ * other single letter, or 0 for any other word.
+ */
+static int64
+magnitude_factor(const char *word, size_t len)
+{
+	if (len == 1)
+		return letter_magnitude(word[0]);
+	for (size_t i = 0; i < lengthof(magnitude_words); i++)
+	{
+		if (strlen(magnitude_words[i].word) == len &&
+			pg_strncasecmp(word, magnitude_words[i].word, len) == 0)
+			return magnitude_words[i].factor;
+	}
+	return 0;
+}
+
+/* multiply *quantity by factor; false when the unit passes 10^18 tokens */
+static bool
+scale_quantity(int64 *quantity, int64 factor)
+{
+	int64		result;
+
+	if (pg_mul_s64_overflow(*quantity, factor, &result) ||
+		result > MAX_UNIT_SIZE)
+		return false;
+	*quantity = result;
+	return true;
+}
+
+/*
  * Parse a unit.  On success, *size is the number of tokens in one unit.
+ *
+ * A magnitude, a K or M after the digits or one word of magnitude_words,
+ * may come only once and only before the other words: "Input Million
+ * Tokens" and "1K Million Tokens" are rejected rather than read one way or
+ * the other.
  */
 static TokenUnitProblem
 parse_token_unit(const char *p, const char *end, int64 *size)
 {
 	int64		quantity = 1;
+	bool		magnitude_allowed = true;
 	const char *word;
 	const char *last_word = NULL;
 	int			last_len = 0;
@@ -82,14 +167,10 @@ parse_token_unit(const char *p, const char *end, int64 *size)
 				return TOKEN_UNIT_QUANTITY;
 			quantity = quantity * 10 + (*p++ - '0');
 		}
-		if (p < end && (*p == 'K' || *p == 'k'))
+		if (p < end && letter_magnitude(*p) > 0)
 		{
-			quantity *= 1000;
-			p++;
-		}
-		else if (p < end && *p == 'M')
-		{
-			quantity *= 1000000;
+			quantity *= letter_magnitude(*p);
+			magnitude_allowed = false;
 			p++;
 		}
 		if (quantity == 0 || p >= end || *p != ' ')
@@ -101,11 +182,22 @@ parse_token_unit(const char *p, const char *end, int64 *size)
 	/* words of letters, one space or more apart; the last one counts */
 	while (p < end)
 	{
+		int64		factor;
+
 		word = p;
 		while (p < end && isalpha((unsigned char) *p))
 			p++;
 		if (p == word || (p < end && *p != ' '))
 			return TOKEN_UNIT_NOT_TOKENS;
+		factor = magnitude_factor(word, p - word);
+		if (factor != 0)
+		{
+			if (!magnitude_allowed || factor == MAGNITUDE_UNREADABLE)
+				return TOKEN_UNIT_MAGNITUDE;
+			if (!scale_quantity(&quantity, factor))
+				return TOKEN_UNIT_QUANTITY;
+		}
+		magnitude_allowed = false;
 		last_word = word;
 		last_len = p - word;
 		while (p < end && *p == ' ')
@@ -144,7 +236,10 @@ token_unit_size(text *unit)
 			detail = "It is a compound unit, a count sustained over something, not a count of tokens.";
 			break;
 		case TOKEN_UNIT_QUANTITY:
-			detail = "Its unit quantity is not a positive integer of at most 12 digits, optionally followed by K or M, and a space.";
+			detail = "Its unit quantity is not a positive integer of at most 12 digits, optionally followed by K or M, and a space, or it is more than 10^18 tokens.";
+			break;
+		case TOKEN_UNIT_MAGNITUDE:
+			detail = "It names a magnitude such as K, Thousand or Million twice, after a word that qualifies the tokens, or as a single letter other than K, k or M, since a lower-case m is milli.";
 			break;
 		case TOKEN_UNIT_NOT_TOKENS:
 			detail = "Its base unit is not Token or Tokens.";

@@ -86,6 +86,10 @@ for owner in postgres tokcost_dump_owner; do
          grep -q '^focus_cost 1000 ' '$work/$src.contents' &&
          grep -q '^daily_lane [1-9]' '$work/$src.contents'"
 
+    # Schema tokcost belongs to the bootstrap superuser even in a trusted
+    # install, so a restore by another role leaves ownership out.
+    no_owner=
+    [ "$owner" = postgres ] || no_owner=--no-owner
     for format in custom plain; do
         dst=tokcost_dump_dst_${owner}_$format
         dropdb --if-exists "$dst" >/dev/null 2>&1
@@ -94,11 +98,11 @@ for owner in postgres tokcost_dump_owner; do
             pg_dump -U "$owner" -Fc -f "$work/$src.dump" "$src" 2>"$work/$dst.dump.err"
             dump_status=$?
             PGOPTIONS="$PGOPTIONS -c search_path=" \
-                pg_restore -U "$owner" --exit-on-error -d "$dst" "$work/$src.dump" \
+                pg_restore -U "$owner" $no_owner --exit-on-error -d "$dst" "$work/$src.dump" \
                 >"$work/$dst.restore.out" 2>"$work/$dst.restore.err"
             restore_status=$?
         else
-            pg_dump -U "$owner" -Fp -f "$work/$src.sql" "$src" 2>"$work/$dst.dump.err"
+            pg_dump -U "$owner" $no_owner -Fp -f "$work/$src.sql" "$src" 2>"$work/$dst.dump.err"
             dump_status=$?
             PGOPTIONS="$PGOPTIONS -c search_path=" \
                 psql -X -q -U "$owner" -v ON_ERROR_STOP=1 --single-transaction \
@@ -107,6 +111,12 @@ for owner in postgres tokcost_dump_owner; do
         fi
         check "pg_dump ($format) as $owner succeeds without messages" \
             "[ $dump_status -eq 0 ] && [ ! -s '$work/$dst.dump.err' ]"
+        # A plain dump replays the schema's grants, which only its owner,
+        # the bootstrap superuser, can change: another role gets warnings.
+        if [ -n "$no_owner" ]; then
+            sed -i '/WARNING:  no privileges \(could be revoked\|were granted\) for "tokcost"$/d' \
+                "$work/$dst.restore.err"
+        fi
         if [ "$restore_status" -eq 0 ] && [ ! -s "$work/$dst.restore.err" ]; then
             ok "restore ($format) as $owner with search_path '' reports no error"
         else

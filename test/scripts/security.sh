@@ -191,6 +191,14 @@ expect_success "the database owner installs tokcost without being a superuser" \
     tokcost_dbo $db "CREATE EXTENSION tokcost"
 check "the database owner owns the extension" \
     "[ \"\$(sql -d $db -c \"SELECT extowner::regrole FROM pg_extension WHERE extname = 'tokcost'\")\" = tokcost_dbo ]"
+check "the bootstrap superuser owns schema tokcost" \
+    "[ \"\$(sql -d $db -c \"SELECT nspowner FROM pg_namespace WHERE nspname = 'tokcost'\")\" = 10 ]"
+# Renamed, the schema's name would be free for a schema of the owner's own,
+# whose functions tokcost's PL/pgSQL code calls by name.
+expect_error "the database owner cannot rename schema tokcost" 42501 tokcost_dbo $db \
+    "ALTER SCHEMA tokcost RENAME TO tokcost_moved"
+expect_error "the database owner cannot add a function to schema tokcost" 42501 tokcost_dbo $db \
+    "CREATE FUNCTION tokcost.rewriting_history(integer) RETURNS boolean LANGUAGE sql AS 'SELECT true'"
 check "the bootstrap superuser owns the extension's functions and tables" \
     "[ \"\$(sql -d $db -c \"SELECT count(*) FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
         LEFT JOIN pg_proc p ON d.classid = 'pg_proc'::regclass AND p.oid = d.objid
