@@ -78,6 +78,22 @@ SELECT * FROM tokcost.load_focus_csv('focus_lines', NULL);
 SELECT * FROM tokcost.load_focus_csv('focus_lines', 'x.csv', default_token_source => '');
 SELECT count(*) AS loads FROM tokcost.focus_load;
 
+-- A quote inside an unquoted value opens no field: that record alone is
+-- rejected, and the quoted field over two lines after it still loads.
+TRUNCATE focus_lines;
+INSERT INTO focus_lines (line) VALUES
+    ('BilledCost,EffectiveCost,BillingCurrency,ChargeCategory,ChargePeriodStart,ChargePeriodEnd,ChargeDescription'),
+    ('1,1,USD,Usage,2026-11-02,2026-11-03,row 2'),
+    ('1,1,USD,Usage,2026-11-02,2026-11-03,a 3" rack'),
+    ('1,1,USD,Usage,2026-11-02,2026-11-03,"two'),
+    ('lines"'),
+    ('1,1,USD,Usage,2026-11-02,2026-11-03,row 6');
+SELECT rows_read, rows_loaded, rows_rejected FROM tokcost.load_focus_csv('focus_lines', 'stray-quote.csv');
+SELECT line_number, reason, record FROM tokcost.focus_reject
+ WHERE load_id = (SELECT max(load_id) FROM tokcost.focus_load);
+SELECT chargedescription FROM tokcost.focus_charge
+ WHERE load_id = (SELECT max(load_id) FROM tokcost.focus_load) ORDER BY line_number;
+
 
 -- Leave the shared regression database as it was.
 SET client_min_messages = warning;

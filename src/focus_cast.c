@@ -34,7 +34,7 @@
 
 PG_FUNCTION_INFO_V1(focus_csv_split);
 PG_FUNCTION_INFO_V1(focus_csv_problem);
-PG_FUNCTION_INFO_V1(focus_csv_quotes);
+PG_FUNCTION_INFO_V1(focus_csv_quote_state);
 PG_FUNCTION_INFO_V1(focus_numeric);
 PG_FUNCTION_INFO_V1(focus_timestamptz);
 PG_FUNCTION_INFO_V1(focus_jsonb);
@@ -219,25 +219,47 @@ focus_csv_problem(PG_FUNCTION_ARGS)
 }
 
 /*
- * csv_quotes(line text) returns integer
+ * csv_quote_state(quoted boolean, line text) returns boolean
  *
- * The double quotes in a physical line of a CSV file.  A line starts a new
- * record when the quotes of the lines before it add up to an even number.
+ * Whether a CSV record is inside a quoted field at the end of a physical
+ * line, given whether it was at the line's start.  A line that starts
+ * outside quotes starts a record.  A quote opens a field only where
+ * csv_split would take it as opening one, at the start of a field; a quote
+ * inside an unquoted value is text, so that one stray quote makes one bad
+ * record rather than joining the rest of the file into it.
  */
 Datum
-focus_csv_quotes(PG_FUNCTION_ARGS)
+focus_csv_quote_state(PG_FUNCTION_ARGS)
 {
-	text	   *line = PG_GETARG_TEXT_PP(0);
+	bool		quoted = PG_GETARG_BOOL(0);
+	text	   *line = PG_GETARG_TEXT_PP(1);
 	const char *p = VARDATA_ANY(line);
 	const char *end = p + VARSIZE_ANY_EXHDR(line);
-	int32		quotes = 0;
+	bool		field_start = !quoted;
 
-	while ((p = memchr(p, '"', end - p)) != NULL)
+	/* the byte order mark that split_record skips */
+	if (!quoted && end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+	for (; p < end; p++)
 	{
-		quotes++;
-		p++;
+		if (quoted)
+		{
+			if (*p != '"')
+				continue;
+			if (p + 1 < end && p[1] == '"')
+				p++;			/* a doubled quote inside quotes */
+			else
+				quoted = false;
+		}
+		else if (*p == ',')
+			field_start = true;
+		else
+		{
+			quoted = field_start && *p == '"';
+			field_start = false;
+		}
 	}
-	PG_RETURN_INT32(quotes);
+	PG_RETURN_BOOL(quoted);
 }
 
 /* skip leading and trailing ASCII white space of [*start, *end) */

@@ -24,13 +24,25 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION tokcost.csv_problem(text) IS
 'why tokcost.csv_split cannot split a CSV record, or NULL when it can';
 
-CREATE FUNCTION tokcost.csv_quotes(line text)
-RETURNS integer
-AS 'MODULE_PATHNAME', 'focus_csv_quotes'
+CREATE FUNCTION tokcost.csv_quote_state(quoted boolean, line text)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'focus_csv_quote_state'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-COMMENT ON FUNCTION tokcost.csv_quotes(text) IS
-'the double quotes in a line of a CSV file, to tell where its records start';
+COMMENT ON FUNCTION tokcost.csv_quote_state(boolean, text) IS
+'whether a CSV record is inside a quoted field after a line, given whether it was before';
+
+-- Over a file's lines in order, as a window up to the line before, whether
+-- a line continues a record: a line that starts outside quotes starts one.
+CREATE AGGREGATE tokcost.csv_quoted(line text) (
+    SFUNC = tokcost.csv_quote_state,
+    STYPE = boolean,
+    INITCOND = 'false',
+    PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE tokcost.csv_quoted(text) IS
+'whether a CSV record is inside a quoted field after these lines, in order';
 
 CREATE FUNCTION tokcost.focus_numeric(value text)
 RETURNS numeric
@@ -493,12 +505,11 @@ BEGIN
                    lead(starts, 1, 1) OVER w AS next_starts,
                    sum(starts) OVER w AS record_number
               FROM (SELECT line_number, line,
-                           CASE WHEN coalesce(sum(quotes) OVER (ORDER BY line_number
-                                    ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) %% 2 = 0
-                                THEN 1 ELSE 0 END AS starts
+                           CASE WHEN coalesce(tokcost.csv_quoted(line) OVER (ORDER BY line_number
+                                    ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), false)
+                                THEN 0 ELSE 1 END AS starts
                       FROM (SELECT line_number - (SELECT min(line_number) - 1 FROM %1$s) AS line_number,
-                                   coalesce(line, '') AS line,
-                                   coalesce(tokcost.csv_quotes(line), 0) AS quotes
+                                   coalesce(line, '') AS line
                               FROM %1$s) l) s
             WINDOW w AS (ORDER BY line_number)
         )
