@@ -627,6 +627,10 @@ BEGIN
         format('f[%s]', array_position(seen, 'chargeperiodend')),
         format('f[%s]', array_position(seen, 'chargeperiodstart')));
 
+    -- Loads of one source run one at a time, in load_id order, so that a
+    -- replacing load sees the rows of every load of the source before it.
+    PERFORM pg_advisory_xact_lock(hashtextextended(
+        'tokcost.focus_load' || E'\x1f' || load_focus_csv.source, 0));
     INSERT INTO tokcost.focus_load (source, header, other_columns)
     VALUES (load_focus_csv.source, header, other_names)
     RETURNING focus_load.load_id INTO new_load;

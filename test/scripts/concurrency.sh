@@ -136,6 +136,28 @@ check "every group of the final refresh equals sum() and count() over the table"
        WHERE d.total IS NULL OR r.row_count IS NULL
           OR tokcost.cost(d.total)::text <> r.cost OR tokcost.tokens(d.total)::text <> r.tokens
           OR tokcost.rows(d.total) <> r.row_count\")\" = 0 ]"
+
+# Two replacing loads of one source at once: the second waits for the
+# first, then replaces it, so the source's rows count once.
+sql <<'SQL'
+CREATE TABLE staged_lines (line_number bigint GENERATED ALWAYS AS IDENTITY, line text);
+INSERT INTO staged_lines (line) VALUES
+    ('BilledCost,EffectiveCost,BillingCurrency,ChargeCategory,ChargePeriodStart,ChargePeriodEnd,x_TokenSource'),
+    ('10,10,USD,Usage,2026-11-02,2026-11-03,cloud-api');
+SELECT count(*) FROM tokcost.load_focus_csv('staged_lines', 'restated.csv');
+SQL
+sql -c "BEGIN" \
+    -c "SELECT count(*) FROM tokcost.load_focus_csv('staged_lines', 'restated.csv', replace => true)" \
+    -c "SELECT pg_sleep(2)" -c "COMMIT" >/dev/null &
+first_load=$!
+sleep 1
+sql -c "SELECT count(*) FROM tokcost.load_focus_csv('staged_lines', 'restated.csv', replace => true)" >/dev/null
+wait "$first_load"
+check "concurrent replacing loads leave one load of the source" \
+    "[ \"\$(sql -c \"SELECT count(*) FROM tokcost.focus_load WHERE source = 'restated.csv' AND replaced_by IS NULL\")\" = 1 ]"
+check "concurrent replacing loads count the source's cost once" \
+    "[ \"\$(sql -c \"SELECT sum(c.effectivecost) FROM tokcost.focus_charge c JOIN tokcost.focus_load l USING (load_id) WHERE l.source = 'restated.csv'\")\" = 10 ]"
+
 check "no server process crashed" \
     "! grep -E -q 'terminated by signal|PANIC' '$work/cluster/server.log'"
 check "the server logged no error" "! grep -q 'ERROR:' '$work/cluster/server.log'"
