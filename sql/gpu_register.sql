@@ -34,6 +34,19 @@ UPDATE tokcost.gpu_node SET description = '8x H100 SXM' WHERE node_id = 'gpu-01'
 UPDATE tokcost.gpu_node SET retired_on = '2029-11-01' WHERE node_id = 'gpu-01';
 UPDATE tokcost.gpu_node SET retired_on = '2030-11-01' WHERE node_id = 'gpu-01';
 
+-- Retiring a node from a day already reported, yesterday (UTC), is a
+-- change of history; from today on it is not.
+INSERT INTO tokcost.gpu_node (node_id, lane, capex, in_service, life_months)
+VALUES ('gpu-retiring', 'self-hosted-gpu', 1000, '2026-01-01', 12);
+\set VERBOSITY sqlstate
+UPDATE tokcost.gpu_node SET retired_on = tokcost.utc_today() - 1 WHERE node_id = 'gpu-retiring';
+\set VERBOSITY default
+UPDATE tokcost.gpu_node SET retired_on = tokcost.utc_today() WHERE node_id = 'gpu-retiring';
+SELECT retired_on = tokcost.utc_today() AS retired_today FROM tokcost.gpu_node WHERE node_id = 'gpu-retiring';
+SET tokcost.rewrite_history = on;
+DELETE FROM tokcost.gpu_node WHERE node_id = 'gpu-retiring';
+RESET tokcost.rewrite_history;
+
 -- A deliberate correction, with tokcost.rewrite_history on.
 SET tokcost.rewrite_history = on;
 UPDATE tokcost.gpu_node_rate SET price_per_kwh = 0.11 WHERE valid_from = '2026-11-02';

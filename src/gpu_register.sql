@@ -154,6 +154,13 @@ BEGIN
                   DETAIL = 'Its lane, currency, capex, residual value, in-service date, life and retirement date set the cost of days already reported.',
                   HINT = 'Change operating parameters with tokcost.change_gpu_node_rate, or SET tokcost.rewrite_history = on to correct a mistake on purpose.';
     END IF;
+    -- The views report every day through yesterday, UTC.
+    IF OLD.retired_on IS NULL AND NEW.retired_on < tokcost.utc_today() THEN
+        RAISE EXCEPTION 'cannot retire GPU node "%" from %, a day already reported', OLD.node_id, NEW.retired_on
+            USING ERRCODE = 'TC005',
+                  DETAIL = pg_catalog.format('Its cost from %s through yesterday (UTC) is already reported, and retiring it before today would remove it.', NEW.retired_on),
+                  HINT = 'Set retired_on to today or a later day, or SET tokcost.rewrite_history = on to correct a mistake on purpose.';
+    END IF;
     RETURN NEW;
 END
 $$;
