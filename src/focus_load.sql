@@ -561,7 +561,7 @@ BEGIN
             WHEN 'numeric' THEN
                 typed_exprs := typed_exprs || format('tokcost.focus_numeric(%s)', field);
                 checks := checks || format(
-                    'WHEN %1$s IS NOT NULL AND tokcost.focus_numeric(%1$s) IS NULL THEN ARRAY[%2$L, tokcost.focus_quote(%1$s) || '' is not a number'']',
+                    'WHEN %1$s IS NOT NULL AND tokcost.focus_numeric(%1$s) IS NULL THEN ARRAY[%2$L, tokcost.focus_quote(%1$s) || CASE WHEN %1$s ~ ''^\s*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\s*$'' THEN '' is a number out of range'' ELSE '' is not a number'' END]',
                     field, col.focus_name);
             WHEN 'timestamptz' THEN
                 typed_exprs := typed_exprs || format('tokcost.focus_timestamptz(%s)', field);
@@ -571,7 +571,7 @@ BEGIN
             WHEN 'jsonb' THEN
                 typed_exprs := typed_exprs || format('tokcost.focus_jsonb(%s)', field);
                 checks := checks || format(
-                    'WHEN %1$s IS NOT NULL AND tokcost.focus_jsonb(%1$s) IS NULL THEN ARRAY[%2$L, tokcost.focus_quote(%1$s) || '' is not a JSON object'']',
+                    'WHEN %1$s IS NOT NULL AND tokcost.focus_jsonb(%1$s) IS NULL THEN ARRAY[%2$L, tokcost.focus_quote(%1$s) || '' is not a JSON object, or has a number or a \u0000 that jsonb cannot store'']',
                     field, col.focus_name);
             WHEN 'enumeration' THEN
                 typed_exprs := typed_exprs || (
