@@ -14,6 +14,7 @@
 #include "utils/memdebug.h"
 
 #include "costing.h"
+#include "decimal.h"
 #include "lane_total.h"
 
 PG_FUNCTION_INFO_V1(lane_total_lane);
@@ -77,6 +78,16 @@ lane_total_from_datum(Datum datum)
 	}
 	if (end > size)
 		report_corrupt("sums out of bounds");
+
+	/* what the text and binary input reject, so that no reader sees it */
+	if (value->rows < 1)
+		report_corrupt(psprintf("row count " INT64_FORMAT, value->rows));
+	if (!(value->flags & LANE_COST_NUMERIC) &&
+		(value->cost_scale < 0 || value->cost_scale > DECIMAL_MAX_SCALE))
+		report_corrupt(psprintf("cost scale %d", value->cost_scale));
+	if (!(value->flags & LANE_TOKENS_NUMERIC) &&
+		(value->tokens_scale < 0 || value->tokens_scale > DECIMAL_MAX_SCALE))
+		report_corrupt(psprintf("token scale %d", value->tokens_scale));
 	return value;
 }
 
