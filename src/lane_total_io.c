@@ -229,12 +229,7 @@ lane_total_in(PG_FUNCTION_ARGS)
 
 	if (isnull[0] || fields[0].len == 0)
 		report_bad_text(input, "The lane field must not be empty.");
-	if (fields[0].len > LANE_MAX_BYTES)
-		ereport(ERROR,
-				(errcode(ERRCODE_STRING_DATA_RIGHT_TRUNCATION),
-				 errmsg("lane in lane_total is too long"),
-				 errdetail("A lane tag is at most %d bytes, and this one is %d bytes.",
-						   LANE_MAX_BYTES, fields[0].len)));
+	lane_validate_lane(fields[0].data, fields[0].len);
 	if (!isnull[1] && !currency_is_valid(fields[1].data, fields[1].len))
 		report_bad_text(input, "The currency field must be empty or an ISO 4217 code of three upper-case letters.");
 
