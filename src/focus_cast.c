@@ -29,12 +29,14 @@
 #include "utils/fmgrprotos.h"
 #include "utils/memutils.h"
 #include "utils/timestamp.h"
+#include "windowapi.h"
 
 #include "decimal.h"
 
 PG_FUNCTION_INFO_V1(focus_csv_split);
 PG_FUNCTION_INFO_V1(focus_csv_problem);
 PG_FUNCTION_INFO_V1(focus_csv_quote_state);
+PG_FUNCTION_INFO_V1(focus_csv_record_start);
 PG_FUNCTION_INFO_V1(focus_numeric);
 PG_FUNCTION_INFO_V1(focus_timestamptz);
 PG_FUNCTION_INFO_V1(focus_jsonb);
@@ -219,20 +221,16 @@ focus_csv_problem(PG_FUNCTION_ARGS)
 }
 
 /*
- * csv_quote_state(quoted boolean, line text) returns boolean
- *
  * Whether a CSV record is inside a quoted field at the end of a physical
  * line, given whether it was at the line's start.  A line that starts
  * outside quotes starts a record.  A quote opens a field only where
- * csv_split would take it as opening one, at the start of a field; a quote
- * inside an unquoted value is text, so that one stray quote makes one bad
- * record rather than joining the rest of the file into it.
+ * split_record would take it as opening one, at the start of a field; a
+ * quote inside an unquoted value is text, so that one stray quote makes
+ * one bad record rather than joining the rest of the file into it.
  */
-Datum
-focus_csv_quote_state(PG_FUNCTION_ARGS)
+static bool
+quote_state_after(bool quoted, text *line)
 {
-	bool		quoted = PG_GETARG_BOOL(0);
-	text	   *line = PG_GETARG_TEXT_PP(1);
 	const char *p = VARDATA_ANY(line);
 	const char *end = p + VARSIZE_ANY_EXHDR(line);
 	bool		field_start = !quoted;
@@ -259,7 +257,55 @@ focus_csv_quote_state(PG_FUNCTION_ARGS)
 			field_start = false;
 		}
 	}
-	PG_RETURN_BOOL(quoted);
+	return quoted;
+}
+
+/*
+ * csv_quote_state(quoted boolean, line text) returns boolean
+ */
+Datum
+focus_csv_quote_state(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(quote_state_after(PG_GETARG_BOOL(0), PG_GETARG_TEXT_PP(1)));
+}
+
+/* what csv_record_start keeps between the rows of a partition */
+typedef struct RecordStartState
+{
+	int64		next_row;		/* the row expected next */
+	bool		quoted;			/* inside a quoted field after the rows so far */
+} RecordStartState;
+
+/*
+ * csv_record_start(line text) returns boolean, a window function
+ *
+ * Whether a line starts a CSV record, over the lines of a file in order:
+ * whether the lines before it leave no quoted field open.  The executor
+ * calls a window function on the rows of a partition in order, so the
+ * quote state is carried from one row to the next.  A NULL line is an
+ * empty one.
+ */
+Datum
+focus_csv_record_start(PG_FUNCTION_ARGS)
+{
+	WindowObject window = PG_WINDOW_OBJECT();
+	RecordStartState *state;
+	int64		row = WinGetCurrentPosition(window);
+	bool		isnull;
+	Datum		line;
+	bool		starts;
+
+	state = (RecordStartState *)
+		WinGetPartitionLocalMemory(window, sizeof(RecordStartState));
+	if (row != state->next_row)
+		elog(ERROR, "csv_record_start called on row " INT64_FORMAT " after row " INT64_FORMAT,
+			 row, state->next_row - 1);
+	starts = !state->quoted;
+	line = WinGetFuncArgCurrent(window, 0, &isnull);
+	if (!isnull)
+		state->quoted = quote_state_after(state->quoted, DatumGetTextPP(line));
+	state->next_row = row + 1;
+	PG_RETURN_BOOL(starts);
 }
 
 /* skip leading and trailing ASCII white space of [*start, *end) */

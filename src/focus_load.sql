@@ -32,17 +32,13 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION tokcost.csv_quote_state(boolean, text) IS
 'whether a CSV record is inside a quoted field after a line, given whether it was before';
 
--- Over a file's lines in order, as a window up to the line before, whether
--- a line continues a record: a line that starts outside quotes starts one.
-CREATE AGGREGATE tokcost.csv_quoted(line text) (
-    SFUNC = tokcost.csv_quote_state,
-    STYPE = boolean,
-    INITCOND = 'false',
-    PARALLEL = SAFE
-);
+CREATE FUNCTION tokcost.csv_record_start(line text)
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'focus_csv_record_start'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 
-COMMENT ON AGGREGATE tokcost.csv_quoted(text) IS
-'whether a CSV record is inside a quoted field after these lines, in order';
+COMMENT ON FUNCTION tokcost.csv_record_start(text) IS
+'window function over the lines of a CSV file in order: whether a line starts a record, leaving no quoted field open before it';
 
 CREATE FUNCTION tokcost.focus_numeric(value text)
 RETURNS numeric
@@ -505,9 +501,8 @@ BEGIN
                    lead(starts, 1, 1) OVER w AS next_starts,
                    sum(starts) OVER w AS record_number
               FROM (SELECT line_number, line,
-                           CASE WHEN coalesce(tokcost.csv_quoted(line) OVER (ORDER BY line_number
-                                    ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), false)
-                                THEN 0 ELSE 1 END AS starts
+                           CASE WHEN tokcost.csv_record_start(line) OVER (ORDER BY line_number)
+                                THEN 1 ELSE 0 END AS starts
                       FROM (SELECT line_number - (SELECT min(line_number) - 1 FROM %1$s) AS line_number,
                                    coalesce(line, '') AS line
                               FROM %1$s) l) s
