@@ -77,7 +77,7 @@ BEGIN
                    AS amortization,
                tokcost.power_daily_cost(r.it_load_kw, r.pue, r.price_per_kwh) AS power,
                r.facility_per_day AS facility,
-               tokcost.tokens_per_day(r.peak_tokens_per_second, 1) AS peak_tokens
+               tokcost.tokens_per_day(r.peak_tokens_per_second, 1::pg_catalog.numeric) AS peak_tokens
           FROM tokcost.gpu_node n
          CROSS JOIN LATERAL (SELECT s::date AS day
                                FROM generate_series(n.in_service::timestamp,

@@ -235,6 +235,24 @@ expect_success "another role reads prices and calls the functions" tokcost_mallo
 expect_success "the database owner updates and drops the extension" tokcost_dbo $db \
     "ALTER EXTENSION tokcost UPDATE; DROP EXTENSION tokcost"
 
-for db in tokcost_sec_schema tokcost_sec_grant tokcost_sec_trusted; do dropdb "$db"; done
+# 8. A trusted 1.0 install updated by its owner.  Under 1.0 the owner owns
+# schema tokcost, so what it placed or granted there must stop the update.
+db=tokcost_sec_update
+fresh_db $db tokcost_dbo
+expect_success "the database owner installs tokcost 1.0" tokcost_dbo $db \
+    "CREATE EXTENSION tokcost VERSION '1.0'"
+expect_error "CREATE granted on the 1.0 schema stops the update" 42501 tokcost_dbo $db \
+    "GRANT CREATE ON SCHEMA tokcost TO PUBLIC; ALTER EXTENSION tokcost UPDATE"
+expect_error "a function of the owner's in the 1.0 schema stops the update" 42P06 tokcost_dbo $db \
+    "CREATE FUNCTION tokcost.tokens_per_day(numeric, integer) RETURNS numeric LANGUAGE sql AS 'SELECT 0::numeric';
+     ALTER EXTENSION tokcost UPDATE"
+expect_success "the database owner updates a clean 1.0 schema" tokcost_dbo $db \
+    "ALTER EXTENSION tokcost UPDATE"
+check "the update gives schema tokcost to the bootstrap superuser" \
+    "[ \"\$(sql -d $db -c \"SELECT nspowner FROM pg_namespace WHERE nspname = 'tokcost'\")\" = 10 ]"
+expect_error "the database owner cannot rename the updated schema" 42501 tokcost_dbo $db \
+    "ALTER SCHEMA tokcost RENAME TO tokcost_moved"
+
+for db in tokcost_sec_schema tokcost_sec_grant tokcost_sec_trusted tokcost_sec_update; do dropdb "$db"; done
 sql -d postgres -c "DROP ROLE tokcost_mallory" -c "DROP ROLE tokcost_dbo" >/dev/null
 echo "1..$n"
