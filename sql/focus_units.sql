@@ -20,7 +20,11 @@ SELECT tokcost.focus_tokens(2, 'Million Tokens') AS two_million,
 SELECT unit, tokcost.is_token_unit(unit) AS is_token_unit
   FROM (VALUES ('Input Million Tokens'), ('1K Million Tokens'), ('Million Million Tokens'),
                ('m Tokens'), ('B Tokens'), ('G Tokens'), ('1000000001 Billion Tokens'),
-               ('999999999999 Billion Tokens')) AS u (unit);
+               ('999999999999 Billion Tokens'), ('Trillion Tokens'), ('Mil Tokens'),
+               ('2 Lakh Tokens')) AS u (unit);
+SELECT tokcost.token_unit_size('Trillion Tokens');
+SELECT unit, tokcost.token_unit_size(unit) AS tokens_per_unit
+  FROM (VALUES ('1M Cached Input Tokens'), ('Reasoning Output Tokens'), ('1K BATCH tokens')) AS u (unit);
 SELECT tokcost.token_unit_size('Input Million Tokens');
 SELECT tokcost.token_unit_size('B Tokens');
 SELECT tokcost.token_unit_size('1000000001 Billion Tokens');

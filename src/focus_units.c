@@ -7,8 +7,8 @@
  * A token unit is, in FOCUS UnitFormat, a simple count-based unit whose base
  * unit is Token or Tokens, optionally preceded by a unit quantity: "Tokens",
  * "1000 Tokens", and the forms exports also write, "1K Tokens", "1M Tokens"
- * and "Million Tokens".  Words that qualify the tokens may stand before the
- * base unit ("1M Input Tokens").  Case is not significant.  Everything else is not a
+ * and "Million Tokens".  Words that qualify the tokens, from a fixed list,
+ * may stand before the base unit ("1M Input Tokens").  Case is not significant.  Everything else is not a
  * count of tokens: another base unit ("Requests", "GB"), a compound unit
  * ("Request-Tokens") or a ratio ("Tokens/Second").  A unit is never guessed:
  * "1K Tokens" is 1,000 tokens and "1M Tokens" 1,000,000, so a price per
@@ -48,6 +48,7 @@ typedef enum TokenUnitProblem
 	TOKEN_UNIT_COMPOUND,
 	TOKEN_UNIT_QUANTITY,
 	TOKEN_UNIT_MAGNITUDE,
+	TOKEN_UNIT_QUALIFIER,
 	TOKEN_UNIT_NOT_TOKENS
 } TokenUnitProblem;
 
@@ -77,6 +78,38 @@ static const MagnitudeWord magnitude_words[] = {
 	{"billion", INT64CONST(1000000000)},
 	{"billions", INT64CONST(1000000000)},
 };
+
+/*
+ * Words that may qualify the tokens, in any case ("1M Cached Input Tokens").
+ * Any other word is rejected, so that a magnitude this parser does not know,
+ * such as Trillion or Lakh, is never read as a qualifier of single tokens.
+ */
+static const char *const qualifier_words[] = {
+	"audio", "batch", "billable", "cache", "cached", "completion",
+	"completions", "context", "creation", "embedding", "embeddings",
+	"generated", "image", "images", "input", "output", "processed", "prompt",
+	"read", "reasoning", "response", "search", "text", "thinking", "tool",
+	"total", "training", "uncached", "video", "write",
+};
+
+static bool
+is_qualifier_word(const char *word, size_t len)
+{
+	for (size_t i = 0; i < lengthof(qualifier_words); i++)
+	{
+		if (strlen(qualifier_words[i]) == len &&
+			pg_strncasecmp(word, qualifier_words[i], len) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool
+is_tokens_word(const char *word, size_t len)
+{
+	return (len == 5 && pg_strncasecmp(word, "token", 5) == 0) ||
+		(len == 6 && pg_strncasecmp(word, "tokens", 6) == 0);
+}
 
 /* any other letter: a lower-case m is milli, and "B" or "G" is a guess */
 #define MAGNITUDE_UNREADABLE	(-1)
@@ -140,6 +173,7 @@ parse_token_unit(const char *p, const char *end, int64 *size)
 {
 	int64		quantity = 1;
 	bool		magnitude_allowed = true;
+	bool		unknown_word = false;
 	const char *word;
 	const char *last_word = NULL;
 	int			last_len = 0;
@@ -197,16 +231,19 @@ parse_token_unit(const char *p, const char *end, int64 *size)
 			if (!scale_quantity(&quantity, factor))
 				return TOKEN_UNIT_QUANTITY;
 		}
+		else if (!is_tokens_word(word, p - word) &&
+				 !is_qualifier_word(word, p - word))
+			unknown_word = true;
 		magnitude_allowed = false;
 		last_word = word;
 		last_len = p - word;
 		while (p < end && *p == ' ')
 			p++;
 	}
-	if (last_word == NULL ||
-		!((last_len == 5 && pg_strncasecmp(last_word, "token", 5) == 0) ||
-		  (last_len == 6 && pg_strncasecmp(last_word, "tokens", 6) == 0)))
+	if (last_word == NULL || !is_tokens_word(last_word, last_len))
 		return TOKEN_UNIT_NOT_TOKENS;
+	if (unknown_word)
+		return TOKEN_UNIT_QUALIFIER;
 
 	*size = quantity;
 	return TOKEN_UNIT_OK;
@@ -240,6 +277,9 @@ token_unit_size(text *unit)
 			break;
 		case TOKEN_UNIT_MAGNITUDE:
 			detail = "It names a magnitude such as K, Thousand or Million twice, after a word that qualifies the tokens, or as a single letter other than K, k or M, since a lower-case m is milli.";
+			break;
+		case TOKEN_UNIT_QUALIFIER:
+			detail = "A word before Tokens is neither a magnitude such as K or Million nor a known qualifier such as Input, Output or Cached.";
 			break;
 		case TOKEN_UNIT_NOT_TOKENS:
 			detail = "Its base unit is not Token or Tokens.";

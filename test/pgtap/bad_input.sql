@@ -483,6 +483,8 @@ INSERT INTO bad_input_case (description, expression, expected) VALUES
     ('token_unit_size magnitude after a qualifier', $$tokcost.token_unit_size('Input Million Tokens')$$, 'error: 22023'),
     ('token_unit_size two magnitudes', $$tokcost.token_unit_size('1K Million Tokens')$$, 'error: 22023'),
     ('token_unit_size lower-case m word', $$tokcost.token_unit_size('m Tokens')$$, 'error: 22023'),
+    ('token_unit_size unknown qualifier', $$tokcost.token_unit_size('Trillion Tokens')$$, 'error: 22023'),
+    ('token_unit_size known qualifiers', $$tokcost.token_unit_size('1K Cached Input Tokens')$$, 'value: 1000'),
     ('token_unit_size largest in words', $$tokcost.token_unit_size('1000000000 Billion Tokens')$$, 'value: 1000000000000000000'),
     ('token_unit_size past 10^18 in words', $$tokcost.token_unit_size('999999999999 Billion Tokens')$$, 'error: 22023'),
     ('token_unit_size quantity without a space', $$tokcost.token_unit_size('1MTokens')$$, 'error: 22023'),
