@@ -622,6 +622,14 @@ BEGIN
         format('f[%s]', array_position(seen, 'chargeperiodend')),
         format('f[%s]', array_position(seen, 'chargeperiodstart')));
 
+    IF replace AND current_setting('transaction_isolation') <> 'read committed' THEN
+        RAISE EXCEPTION 'cannot replace the loads of source "%" at isolation level %',
+            source, upper(current_setting('transaction_isolation'))
+            USING ERRCODE = 'feature_not_supported',
+                  DETAIL = 'A transaction snapshot taken before another load of the source committed does not see that load, so both would stay.',
+                  HINT = 'Run a replacing load in READ COMMITTED, the default isolation level.';
+    END IF;
+
     -- Loads of one source run one at a time, in load_id order, so that a
     -- replacing load sees the rows of every load of the source before it.
     PERFORM pg_advisory_xact_lock(hashtextextended(
