@@ -16,6 +16,7 @@
 #include "costing.h"
 #include "decimal.h"
 #include "lane_total.h"
+#include "numeric_read.h"
 
 PG_FUNCTION_INFO_V1(lane_total_lane);
 PG_FUNCTION_INFO_V1(lane_total_currency);
@@ -38,6 +39,45 @@ report_corrupt(const char *what)
 	ereport(ERROR,
 			(errcode(ERRCODE_DATA_CORRUPTED),
 			 errmsg("lane_total value is corrupt: %s", what)));
+}
+
+/*
+ * Check a sum stored in numeric form: a finite numeric whose header and
+ * base-10000 digits are whole, as numeric arithmetic needs them.
+ */
+static void
+check_stored_numeric(const char *what, const char *numeric)
+{
+	Size		size = VARSIZE(numeric);
+	const char *payload = numeric + VARHDRSZ;
+	Size		length;
+	uint16		header;
+
+	if (size < VARHDRSZ + sizeof(uint16))
+		report_corrupt(psprintf("%s sum is too short", what));
+	length = size - VARHDRSZ;
+	header = numeric_read_uint16(payload);
+	if ((header & NUMERIC_FORM_MASK) == NUMERIC_FORM_SPECIAL)
+		report_corrupt(psprintf("%s sum is not finite", what));
+	if ((header & NUMERIC_FORM_MASK) == NUMERIC_FORM_SHORT)
+	{
+		payload += sizeof(uint16);
+		length -= sizeof(uint16);
+	}
+	else
+	{
+		if (length < 2 * sizeof(uint16))
+			report_corrupt(psprintf("%s sum is too short", what));
+		payload += 2 * sizeof(uint16);
+		length -= 2 * sizeof(uint16);
+	}
+	if (length % sizeof(uint16) != 0)
+		report_corrupt(psprintf("%s sum ends inside a digit", what));
+	for (Size i = 0; i < length; i += sizeof(uint16))
+	{
+		if (numeric_read_uint16(payload + i) >= NUMERIC_NBASE)
+			report_corrupt(psprintf("%s sum has a digit out of range", what));
+	}
 }
 
 /*
@@ -65,21 +105,31 @@ lane_total_from_datum(Datum datum)
 	if (value->flags & LANE_COST_NUMERIC)
 	{
 		end = MAXALIGN(end);
-		if (end + VARHDRSZ > size)
+		if (end + VARHDRSZ > size ||
+			end + VARSIZE((char *) value + end) > size)
 			report_corrupt("cost sum out of bounds");
+		check_stored_numeric("cost", (char *) value + end);
 		end += VARSIZE((char *) value + end);
 	}
 	if (value->flags & LANE_TOKENS_NUMERIC)
 	{
 		end = MAXALIGN(end);
-		if (end + VARHDRSZ > size)
+		if (end + VARHDRSZ > size ||
+			end + VARSIZE((char *) value + end) > size)
 			report_corrupt("token sum out of bounds");
+		check_stored_numeric("token", (char *) value + end);
 		end += VARSIZE((char *) value + end);
 	}
 	if (end > size)
 		report_corrupt("sums out of bounds");
 
 	/* what the text and binary input reject, so that no reader sees it */
+	if (value->currency_len != 0 &&
+		!lane_currency_is_valid(LANE_TOTAL_CURRENCY(value), value->currency_len))
+		report_corrupt("invalid currency");
+	if (pg_encoding_verifymbstr(GetDatabaseEncoding(), LANE_TOTAL_LANE(value),
+								value->lane_len) != value->lane_len)
+		report_corrupt("lane is not valid in the database encoding");
 	if (value->rows < 1)
 		report_corrupt(psprintf("row count " INT64_FORMAT, value->rows));
 	if (!(value->flags & LANE_COST_NUMERIC) &&
@@ -322,6 +372,20 @@ lane_validate_lane(const char *lane, int lane_len)
 						   LANE_MAX_BYTES, lane_len)));
 }
 
+/* Whether a currency is an ISO 4217 code in shape: three upper-case letters. */
+bool
+lane_currency_is_valid(const char *currency, int currency_len)
+{
+	if (currency_len != CURRENCY_CODE_LENGTH)
+		return false;
+	for (int i = 0; i < currency_len; i++)
+	{
+		if (currency[i] < 'A' || currency[i] > 'Z')
+			return false;
+	}
+	return true;
+}
+
 /*
  * Check that a currency is shaped like an ISO 4217 code.  Only the shape is
  * checked, not the registry, because the registry changes and a lane
@@ -330,12 +394,7 @@ lane_validate_lane(const char *lane, int lane_len)
 void
 lane_validate_currency(const char *currency, int currency_len)
 {
-	int			i;
-	bool		valid = currency_len == CURRENCY_CODE_LENGTH;
-
-	for (i = 0; valid && i < currency_len; i++)
-		valid = currency[i] >= 'A' && currency[i] <= 'Z';
-	if (!valid)
+	if (!lane_currency_is_valid(currency, currency_len))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid currency code \"%s\"",

@@ -95,6 +95,7 @@ extern LaneTotal *lane_total_add_sum(LaneTotal *value, LaneSumField field,
 extern LaneTotal *lane_total_canonical(LaneTotal *value);
 
 extern void lane_validate_lane(const char *lane, int lane_len);
+extern bool lane_currency_is_valid(const char *currency, int currency_len);
 extern void lane_validate_currency(const char *currency, int currency_len);
 extern void lane_check_compatible(const char *lane_a, int lane_a_len,
 								  const char *currency_a, int currency_a_len,

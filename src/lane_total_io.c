@@ -59,19 +59,6 @@ report_bad_binary(const char *detail)
 			 errdetail_internal("%s", detail)));
 }
 
-static bool
-currency_is_valid(const char *currency, int currency_len)
-{
-	int			i;
-
-	if (currency_len != CURRENCY_CODE_LENGTH)
-		return false;
-	for (i = 0; i < currency_len; i++)
-		if (currency[i] < 'A' || currency[i] > 'Z')
-			return false;
-	return true;
-}
-
 /*
  * Read one field starting at *cursor, with record_in's rules: double quotes
  * group, a doubled quote or a backslash escapes the next character.  Stops
@@ -230,7 +217,7 @@ lane_total_in(PG_FUNCTION_ARGS)
 	if (isnull[0] || fields[0].len == 0)
 		report_bad_text(input, "The lane field must not be empty.");
 	lane_validate_lane(fields[0].data, fields[0].len);
-	if (!isnull[1] && !currency_is_valid(fields[1].data, fields[1].len))
+	if (!isnull[1] && !lane_currency_is_valid(fields[1].data, fields[1].len))
 		report_bad_text(input, "The currency field must be empty or an ISO 4217 code of three upper-case letters.");
 
 	parts.lane = fields[0].data;
@@ -479,7 +466,7 @@ lane_total_recv(PG_FUNCTION_ARGS)
 	{
 		currency = recv_counted_text(buf, "currency", CURRENCY_CODE_LENGTH,
 									 &currency_len);
-		if (!currency_is_valid(currency, currency_len))
+		if (!lane_currency_is_valid(currency, currency_len))
 			report_bad_binary("The currency is not an ISO 4217 code of three upper-case letters.");
 	}
 

@@ -7,7 +7,8 @@
 # The offsets follow struct LaneTotal in src/lane_total.h on a 64-bit
 # build, where int128 is 8-byte aligned as PostgreSQL declares it: version
 # at byte 4, flags 5, lane_len 6, currency_len 7, cost_scale 8,
-# tokens_scale 10, rows 16, and the lane bytes at 56.
+# tokens_scale 10, rows 16, the lane bytes at 56 and then the currency.
+# A sum in numeric form follows at the next multiple of 8.
 set -uo pipefail
 
 source "$TOKCOST_ROOT/test/lib.sh"
@@ -26,12 +27,19 @@ createdb tokcost_damage
 
 # One row per damage, each with a lane of its own to find it by, and one
 # row left whole.
-damages="version flags lane_len currency_len cost_scale tokens_scale rows_zero rows_negative"
+# The numeric_* rows hold a cost of 10^40, too large for 128 bits, so the
+# sum is stored in numeric form after the lane and currency.
+damages="version flags lane_len currency_len cost_scale tokens_scale rows_zero rows_negative
+         currency lane_byte numeric_nan numeric_size numeric_digit"
 {
     echo "CREATE EXTENSION tokcost;"
     echo "CREATE TABLE stored (id text PRIMARY KEY, total tokcost.lane_total);"
     for damage in whole $damages; do
-        echo "INSERT INTO stored VALUES ('$damage', '(lane-$damage,USD,1.5,10,3)');"
+        case $damage in
+            numeric_*) cost=1e40 ;;
+            *) cost=1.5 ;;
+        esac
+        echo "INSERT INTO stored VALUES ('$damage', '(lane-$damage,USD,$cost,10,3)');"
     done
     echo "CHECKPOINT;"
 } | sql -v ON_ERROR_STOP=1 >/dev/null
@@ -55,10 +63,19 @@ writes = {
     'rows_negative': ('<q', 16, -5),
 }
 for damage in damages:
-    lane = ('lane-' + damage + 'USD').encode()
-    start = page.find(lane) - 56
-    if start < 0 or page.find(lane, start + 57) >= 0:
+    lane = ('lane-' + damage).encode()
+    start = page.find(lane + b'USD') - 56
+    if start < 0 or page.find(lane + b'USD', start + 57) >= 0:
         sys.exit('lane of %s not found once in %s' % (damage, path))
+    # the cost numeric: its 4-byte length word, header word, first digit
+    numeric = start + ((56 + len(lane) + 3 + 7) & ~7)
+    writes.update({
+        'currency': ('<3s', 56 + len(lane), b'us$'),
+        'lane_byte': ('<B', 56, 0xFF),
+        'numeric_nan': ('<H', numeric - start + 4, 0xC000),
+        'numeric_size': ('<I', numeric - start, 0),
+        'numeric_digit': ('<H', numeric - start + 6, 65535),
+    })
     fmt, offset, value = writes[damage]
     struct.pack_into(fmt, page, start + offset, value)
 open(path, 'wb').write(page)
