@@ -223,10 +223,10 @@ focus_csv_problem(PG_FUNCTION_ARGS)
 /*
  * Whether a CSV record is inside a quoted field at the end of a physical
  * line, given whether it was at the line's start.  A line that starts
- * outside quotes starts a record.  A quote opens a field only where
- * split_record would take it as opening one, at the start of a field; a
- * quote inside an unquoted value is text, so that one stray quote makes
- * one bad record rather than joining the rest of the file into it.
+ * outside quotes starts a record.  A quote opens a field only at the start
+ * of a field, where split_record takes it as opening one.  A quote inside
+ * an unquoted value is text, so one stray quote makes one bad record
+ * instead of joining the rest of the file into it.
  */
 static bool
 quote_state_after(bool quoted, text *line)
