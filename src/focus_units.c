@@ -174,6 +174,7 @@ parse_token_unit(const char *p, const char *end, int64 *size)
 	int64		quantity = 1;
 	bool		magnitude_allowed = true;
 	bool		unknown_word = false;
+	int			tokens_words = 0;
 	const char *word;
 	const char *last_word = NULL;
 	int			last_len = 0;
@@ -231,8 +232,9 @@ parse_token_unit(const char *p, const char *end, int64 *size)
 			if (!scale_quantity(&quantity, factor))
 				return TOKEN_UNIT_QUANTITY;
 		}
-		else if (!is_tokens_word(word, p - word) &&
-				 !is_qualifier_word(word, p - word))
+		else if (is_tokens_word(word, p - word))
+			tokens_words++;
+		else if (!is_qualifier_word(word, p - word))
 			unknown_word = true;
 		magnitude_allowed = false;
 		last_word = word;
@@ -242,7 +244,7 @@ parse_token_unit(const char *p, const char *end, int64 *size)
 	}
 	if (last_word == NULL || !is_tokens_word(last_word, last_len))
 		return TOKEN_UNIT_NOT_TOKENS;
-	if (unknown_word)
+	if (unknown_word || tokens_words > 1)
 		return TOKEN_UNIT_QUALIFIER;
 
 	*size = quantity;

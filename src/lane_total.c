@@ -52,6 +52,9 @@ check_stored_numeric(const char *what, const char *numeric)
 	const char *payload = numeric + VARHDRSZ;
 	Size		length;
 	uint16		header;
+	int			dscale;
+	int			weight;
+	int			ndigits;
 
 	if (size < VARHDRSZ + sizeof(uint16))
 		report_corrupt(psprintf("%s sum is too short", what));
@@ -61,6 +64,10 @@ check_stored_numeric(const char *what, const char *numeric)
 		report_corrupt(psprintf("%s sum is not finite", what));
 	if ((header & NUMERIC_FORM_MASK) == NUMERIC_FORM_SHORT)
 	{
+		dscale = (header & NUMERIC_SHORT_DSCALE_MASK) >> NUMERIC_SHORT_DSCALE_SHIFT;
+		weight = header & NUMERIC_SHORT_WEIGHT_MASK;
+		if (header & NUMERIC_SHORT_WEIGHT_SIGN)
+			weight |= ~NUMERIC_SHORT_WEIGHT_MASK;
 		payload += sizeof(uint16);
 		length -= sizeof(uint16);
 	}
@@ -68,16 +75,32 @@ check_stored_numeric(const char *what, const char *numeric)
 	{
 		if (length < 2 * sizeof(uint16))
 			report_corrupt(psprintf("%s sum is too short", what));
+		dscale = header & NUMERIC_LONG_DSCALE_MASK;
+		weight = (int16) numeric_read_uint16(payload + sizeof(uint16));
 		payload += 2 * sizeof(uint16);
 		length -= 2 * sizeof(uint16);
 	}
 	if (length % sizeof(uint16) != 0)
 		report_corrupt(psprintf("%s sum ends inside a digit", what));
-	for (Size i = 0; i < length; i += sizeof(uint16))
+	ndigits = length / sizeof(uint16);
+	for (int i = 0; i < ndigits; i++)
 	{
-		if (numeric_read_uint16(payload + i) >= NUMERIC_NBASE)
+		if (numeric_read_uint16(payload + i * sizeof(uint16)) >= NUMERIC_NBASE)
 			report_corrupt(psprintf("%s sum has a digit out of range", what));
 	}
+
+	/*
+	 * Numeric arithmetic stores no zero digit at either end, and no digit
+	 * past the display scale, and reads a value that breaks either rule
+	 * differently from one function to the next.
+	 */
+	if (ndigits > 0 &&
+		(numeric_read_uint16(payload) == 0 ||
+		 numeric_read_uint16(payload + (ndigits - 1) * sizeof(uint16)) == 0))
+		report_corrupt(psprintf("%s sum has a zero digit at one end", what));
+	if (ndigits > 0 &&
+		ndigits - (weight + 1) > (dscale + NUMERIC_DEC_DIGITS - 1) / NUMERIC_DEC_DIGITS)
+		report_corrupt(psprintf("%s sum has digits past its scale", what));
 }
 
 /*

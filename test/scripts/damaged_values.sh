@@ -30,7 +30,8 @@ createdb tokcost_damage
 # The numeric_* rows hold a cost of 10^40, too large for 128 bits, so the
 # sum is stored in numeric form after the lane and currency.
 damages="version flags lane_len currency_len cost_scale tokens_scale rows_zero rows_negative
-         currency lane_byte numeric_nan numeric_size numeric_digit"
+         currency lane_byte numeric_nan numeric_size numeric_digit numeric_zero_digit
+         numeric_weight"
 {
     echo "CREATE EXTENSION tokcost;"
     echo "CREATE TABLE stored (id text PRIMARY KEY, total tokcost.lane_total);"
@@ -75,6 +76,10 @@ for damage in damages:
         'numeric_nan': ('<H', numeric - start + 4, 0xC000),
         'numeric_size': ('<I', numeric - start, 0),
         'numeric_digit': ('<H', numeric - start + 6, 65535),
+        'numeric_zero_digit': ('<H', numeric - start + 6, 0),
+        # a short-form weight of -1 puts the digit of 10^40 past scale 0
+        'numeric_weight': ('<H', numeric - start + 4,
+                           struct.unpack_from('<H', page, numeric + 4)[0] | 0x7F),
     })
     fmt, offset, value = writes[damage]
     struct.pack_into(fmt, page, start + offset, value)

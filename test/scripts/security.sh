@@ -236,23 +236,43 @@ expect_success "the database owner updates and drops the extension" tokcost_dbo 
     "ALTER EXTENSION tokcost UPDATE; DROP EXTENSION tokcost"
 
 # 8. A trusted 1.0 install updated by its owner.  Under 1.0 the owner owns
-# schema tokcost, so what it placed or granted there must stop the update.
+# schema tokcost and could create objects in it from another session until
+# the update commits, so the update needs a superuser's schema, and what
+# was placed or granted there before stops it.
 db=tokcost_sec_update
 fresh_db $db tokcost_dbo
 expect_success "the database owner installs tokcost 1.0" tokcost_dbo $db \
     "CREATE EXTENSION tokcost VERSION '1.0'"
-expect_error "CREATE granted on the 1.0 schema stops the update" 42501 tokcost_dbo $db \
-    "GRANT CREATE ON SCHEMA tokcost TO PUBLIC; ALTER EXTENSION tokcost UPDATE"
-expect_error "a function of the owner's in the 1.0 schema stops the update" 42P06 tokcost_dbo $db \
-    "CREATE FUNCTION tokcost.tokens_per_day(numeric, integer) RETURNS numeric LANGUAGE sql AS 'SELECT 0::numeric';
-     ALTER EXTENSION tokcost UPDATE"
-expect_success "the database owner updates a clean 1.0 schema" tokcost_dbo $db \
+expect_error "the owner's 1.0 schema stops the update" 42501 tokcost_dbo $db \
     "ALTER EXTENSION tokcost UPDATE"
-check "the update gives schema tokcost to the bootstrap superuser" \
+expect_success "the database owner places a function in its 1.0 schema" tokcost_dbo $db \
+    "CREATE FUNCTION tokcost.tokens_per_day(numeric, integer) RETURNS numeric LANGUAGE sql AS 'SELECT 0::numeric'"
+sql -d $db -c "ALTER SCHEMA tokcost OWNER TO postgres" >/dev/null
+expect_error "a function of the owner's in the 1.0 schema stops the update" 42P06 tokcost_dbo $db \
+    "ALTER EXTENSION tokcost UPDATE"
+sql -d $db -c "DROP FUNCTION tokcost.tokens_per_day(numeric, integer)" >/dev/null
+expect_error "CREATE granted on the 1.0 schema stops the update" 42501 postgres $db \
+    "GRANT CREATE ON SCHEMA tokcost TO PUBLIC; ALTER EXTENSION tokcost UPDATE"
+expect_success "the database owner updates once a superuser owns the schema" tokcost_dbo $db \
+    "ALTER EXTENSION tokcost UPDATE"
+check "the updated schema stays the bootstrap superuser's" \
     "[ \"\$(sql -d $db -c \"SELECT nspowner FROM pg_namespace WHERE nspname = 'tokcost'\")\" = 10 ]"
 expect_error "the database owner cannot rename the updated schema" 42501 tokcost_dbo $db \
     "ALTER SCHEMA tokcost RENAME TO tokcost_moved"
 
-for db in tokcost_sec_schema tokcost_sec_grant tokcost_sec_trusted tokcost_sec_update; do dropdb "$db"; done
+# 9. A schema tokcost that the database owner made before a trusted
+# install: the owner could fill it from another session during the install.
+db=tokcost_sec_precreated
+fresh_db $db tokcost_dbo
+sql -U tokcost_dbo -d $db -c "CREATE SCHEMA tokcost" >/dev/null
+expect_error "a schema the database owner made beforehand stops a trusted install" 42501 tokcost_dbo $db \
+    "CREATE EXTENSION tokcost"
+expect_success "a schema made in the install's own transaction is used" tokcost_dbo $db \
+    "DROP SCHEMA tokcost; CREATE SCHEMA tokcost; CREATE EXTENSION tokcost"
+
+for db in tokcost_sec_schema tokcost_sec_grant tokcost_sec_trusted tokcost_sec_update \
+          tokcost_sec_precreated; do
+    dropdb "$db"
+done
 sql -d postgres -c "DROP ROLE tokcost_mallory" -c "DROP ROLE tokcost_dbo" >/dev/null
 echo "1..$n"

@@ -41,8 +41,10 @@ for installer in postgres tokcost_upgrade_owner; do
         updated=tokcost_from_${version//./_}_$installer
         dropdb --if-exists "$updated" >/dev/null 2>&1
         createdb -O "$installer" "$updated"
-        # Data stored under the old version must survive the update.
-        if sql -U "$installer" -d "$updated" >"$work/$updated.log" 2>&1 <<SQL
+        # Data stored under the old version must survive the update.  Under
+        # 1.0 a trusted install's owner owns the schema, and the update
+        # takes only a superuser's, so a superuser takes it over first.
+        if sql -U "$installer" -d "$updated" >"$work/$updated.log" 2>&1 <<SQL &&
 CREATE EXTENSION tokcost VERSION '$version';
 CREATE TABLE daily (day date, total tokcost.lane_total);
 INSERT INTO daily VALUES ('2026-11-02', '(cloud-api,USD,326.99,222800000,1)'),
@@ -50,8 +52,9 @@ INSERT INTO daily VALUES ('2026-11-02', '(cloud-api,USD,326.99,222800000,1)'),
 CREATE INDEX daily_cost_idx ON daily (tokcost.cost(total));
 INSERT INTO tokcost.api_price (provider, model, token_class, usd_per_mtok, valid_from)
 VALUES ('openai', 'gpt-4o', 'input', 2.5, '2026-01-01');
-ALTER EXTENSION tokcost UPDATE;
 SQL
+           sql -d "$updated" -c 'ALTER SCHEMA tokcost OWNER TO postgres' >>"$work/$updated.log" 2>&1 &&
+           sql -U "$installer" -d "$updated" -c 'ALTER EXTENSION tokcost UPDATE' >>"$work/$updated.log" 2>&1
         then
             ok "update from $version to $default_version as $installer"
         else
