@@ -94,8 +94,8 @@ SELECT line_number, reason, record FROM tokcost.focus_reject
 SELECT chargedescription FROM tokcost.focus_charge
  WHERE load_id = (SELECT max(load_id) FROM tokcost.focus_load) ORDER BY line_number;
 
--- A replacing load needs READ COMMITTED, where it sees every load of the
--- source committed before it; an appending load runs at any level.
+-- A replacing load needs READ COMMITTED, where it reads every load of the
+-- source committed before it.  An appending load runs at any level.
 BEGIN ISOLATION LEVEL REPEATABLE READ;
 SELECT rows_loaded FROM tokcost.load_focus_csv('focus_lines', 'small.csv', replace => true);
 ROLLBACK;

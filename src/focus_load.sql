@@ -631,7 +631,7 @@ BEGIN
     END IF;
 
     -- Loads of one source run one at a time, in load_id order, so that a
-    -- replacing load sees the rows of every load of the source before it.
+    -- replacing load reads the rows of every load of the source before it.
     PERFORM pg_advisory_xact_lock(hashtextextended(
         'tokcost.focus_load' || E'\x1f' || load_focus_csv.source, 0));
     INSERT INTO tokcost.focus_load (source, header, other_columns)

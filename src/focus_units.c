@@ -92,13 +92,19 @@ static const char *const qualifier_words[] = {
 	"total", "training", "uncached", "video", "write",
 };
 
+/* whether the len bytes at word are the lower-case word expected, in any case */
+static bool
+word_equals(const char *word, size_t len, const char *expected)
+{
+	return strlen(expected) == len && pg_strncasecmp(word, expected, len) == 0;
+}
+
 static bool
 is_qualifier_word(const char *word, size_t len)
 {
 	for (size_t i = 0; i < lengthof(qualifier_words); i++)
 	{
-		if (strlen(qualifier_words[i]) == len &&
-			pg_strncasecmp(word, qualifier_words[i], len) == 0)
+		if (word_equals(word, len, qualifier_words[i]))
 			return true;
 	}
 	return false;
@@ -107,8 +113,7 @@ is_qualifier_word(const char *word, size_t len)
 static bool
 is_tokens_word(const char *word, size_t len)
 {
-	return (len == 5 && pg_strncasecmp(word, "token", 5) == 0) ||
-		(len == 6 && pg_strncasecmp(word, "tokens", 6) == 0);
+	return word_equals(word, len, "token") || word_equals(word, len, "tokens");
 }
 
 /* any other letter: a lower-case m is milli, and "B" or "G" is a guess */
@@ -140,8 +145,7 @@ magnitude_factor(const char *word, size_t len)
 		return letter_magnitude(word[0]);
 	for (size_t i = 0; i < lengthof(magnitude_words); i++)
 	{
-		if (strlen(magnitude_words[i].word) == len &&
-			pg_strncasecmp(word, magnitude_words[i].word, len) == 0)
+		if (word_equals(word, len, magnitude_words[i].word))
 			return magnitude_words[i].factor;
 	}
 	return 0;

@@ -90,9 +90,9 @@ check_stored_numeric(const char *what, const char *numeric)
 	}
 
 	/*
-	 * Numeric arithmetic stores no zero digit at either end, and no digit
-	 * past the display scale, and reads a value that breaks either rule
-	 * differently from one function to the next.
+	 * Numeric arithmetic stores no zero digit at either end and no digit
+	 * past the display scale.  Its functions disagree on a value that
+	 * breaks either rule: one prints the digits, another rounds them away.
 	 */
 	if (ndigits > 0 &&
 		(numeric_read_uint16(payload) == 0 ||
@@ -146,7 +146,7 @@ lane_total_from_datum(Datum datum)
 	if (end > size)
 		report_corrupt("sums out of bounds");
 
-	/* what the text and binary input reject, so that no reader sees it */
+	/* values that the text and binary input reject must reach no reader */
 	if (value->currency_len != 0 &&
 		!lane_currency_is_valid(LANE_TOTAL_CURRENCY(value), value->currency_len))
 		report_corrupt("invalid currency");

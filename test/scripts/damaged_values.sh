@@ -5,10 +5,10 @@
 # raise another error, or return a value that the type's input rejects.
 #
 # The offsets follow struct LaneTotal in src/lane_total.h on a 64-bit
-# build, where int128 is 8-byte aligned as PostgreSQL declares it: version
-# at byte 4, flags 5, lane_len 6, currency_len 7, cost_scale 8,
-# tokens_scale 10, rows 16, the lane bytes at 56 and then the currency.
-# A sum in numeric form follows at the next multiple of 8.
+# build, where PostgreSQL declares int128 8-byte aligned.  The version is at
+# byte 4, flags 5, lane_len 6, currency_len 7, cost_scale 8, tokens_scale 10
+# and rows 16.  The lane bytes start at 56, the currency follows them, and a
+# sum in numeric form follows at the next multiple of 8.
 set -uo pipefail
 
 source "$TOKCOST_ROOT/test/lib.sh"

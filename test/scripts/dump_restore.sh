@@ -87,13 +87,11 @@ for owner in postgres tokcost_dump_owner; do
          grep -q '^daily_lane [1-9]' '$work/$src.contents'"
 
     # Schema tokcost belongs to the bootstrap superuser even in a trusted
-    # install, so a restore by another role leaves ownership out, and runs
-    # in one transaction, since CREATE EXTENSION takes only a schema of a
-    # non-superuser that its own transaction made.
+    # install, so a restore by another role leaves ownership out.  It also
+    # runs in one transaction, because CREATE EXTENSION takes a
+    # non-superuser's schema only when its own transaction made it.
     no_owner=
     [ "$owner" = postgres ] || no_owner="--no-owner"
-    one_transaction=
-    [ "$owner" = postgres ] || one_transaction="--single-transaction"
     for format in custom plain; do
         dst=tokcost_dump_dst_${owner}_$format
         dropdb --if-exists "$dst" >/dev/null 2>&1
@@ -102,7 +100,7 @@ for owner in postgres tokcost_dump_owner; do
             pg_dump -U "$owner" -Fc -f "$work/$src.dump" "$src" 2>"$work/$dst.dump.err"
             dump_status=$?
             PGOPTIONS="$PGOPTIONS -c search_path=" \
-                pg_restore -U "$owner" $no_owner $one_transaction --exit-on-error -d "$dst" "$work/$src.dump" \
+                pg_restore -U "$owner" $no_owner ${no_owner:+--single-transaction} --exit-on-error -d "$dst" "$work/$src.dump" \
                 >"$work/$dst.restore.out" 2>"$work/$dst.restore.err"
             restore_status=$?
         else

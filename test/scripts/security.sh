@@ -237,7 +237,7 @@ expect_success "the database owner updates and drops the extension" tokcost_dbo 
 
 # 8. A trusted 1.0 install updated by its owner.  Under 1.0 the owner owns
 # schema tokcost and could create objects in it from another session until
-# the update commits, so the update needs a superuser's schema, and what
+# the update commits.  So the update needs a superuser's schema, and what
 # was placed or granted there before stops it.
 db=tokcost_sec_update
 fresh_db $db tokcost_dbo
